@@ -1,0 +1,30 @@
+package dev.hangar.api.config;
+
+import dev.hangar.command.user.LoginPolicy;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@Configuration(proxyBeanMethods = false)
+public class CoreConfiguration {
+
+    @Bean
+    public PasswordEncoder passwordEncoder(HangarProperties properties) {
+        return new BCryptPasswordEncoder(properties.security().bcryptStrength());
+    }
+
+    @Bean
+    public LoginPolicy loginPolicy(HangarProperties properties) {
+        return new LoginPolicy(properties.security().maxFailedLogins(), properties.security().lockoutDuration());
+    }
+
+    /** Every login adds to a user's stream; a snapshot every 50 events keeps loading it cheap. */
+    @Bean
+    public SnapshotTriggerDefinition userSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 50);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.hangar.api.consistency;
+
+import dev.hangar.api.config.HangarProperties;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.SortedSet;
+import java.util.stream.Collectors;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes a write visible to the writer's next read: after a command commits, waits until every
+ * event processor has handled every event up to the store's head (and then once more, for the
+ * commands those processors sent in turn). Bounded by a timeout, so a stuck projection slows a
+ * write down but never hangs it.
+ */
+@Component
+public class ReadYourWrites {
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
+    private final Duration timeout;
+
+    public ReadYourWrites(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
+                          HangarProperties properties) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.timeout = properties.consistency().readYourWritesTimeout();
+    }
+
+    public void await() {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        TrackingToken head = eventStore.createHeadToken();
+        if (head == null || !awaitAll(head, deadline)) {
+            return;
+        }
+        TrackingToken after = eventStore.createHeadToken();
+        if (!head.equals(after)) {
+            awaitAll(after, deadline);
+        }
+    }
+
+    private boolean awaitAll(TrackingToken head, long deadline) {
+        Collection<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+        while (!processors.stream().allMatch(p -> reached(p, head))) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean reached(StreamingEventProcessor processor, TrackingToken head) {
+        if (!processor.isRunning() || processor.processingStatus().isEmpty()) {
+            return true; // not ours to wait for: stopped, or its segments are claimed by another node
+        }
+        return processor.processingStatus().values().stream().allMatch(status -> reached(status, head));
+    }
+
+    private boolean reached(EventTrackerStatus status, TrackingToken head) {
+        if (status.isErrorState()) {
+            return true;
+        }
+        TrackingToken token = WrappedToken.unwrapUpperBound(status.getTrackingToken());
+        if (token == null) {
+            return false;
+        }
+        if (token instanceof GapAwareTrackingToken seen && head instanceof GapAwareTrackingToken target) {
+            if (seen.getIndex() < target.getIndex()) {
+                return false;
+            }
+            // A gap is either a transaction still in flight or an insert that rolled back and
+            // never will appear; only a gap that is now a committed event is still to be handled.
+            SortedSet<Long> gaps = seen.getGaps().headSet(target.getIndex() + 1);
+            return gaps.isEmpty() || noneCommitted(gaps);
+        }
+        return token.covers(head);
+    }
+
+    private boolean noneCommitted(SortedSet<Long> gaps) {
+        String in = gaps.stream().map(String::valueOf).collect(Collectors.joining(","));
+        Integer count = jdbc.queryForObject("select count(*) from domainevententry where globalindex in (" + in + ")",
+                Integer.class);
+        return count == null || count == 0;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.hangar.api.databases;
+
+import dev.hangar.api.consistency.ReadYourWrites;
+import dev.hangar.api.databases.DatabasesDtos.LoggedIn;
+import dev.hangar.api.databases.DatabasesDtos.LoginRequest;
+import dev.hangar.api.databases.DatabasesDtos.PlanSummary;
+import dev.hangar.api.databases.DatabasesDtos.Profile;
+import dev.hangar.api.databases.DatabasesDtos.RegisterRequest;
+import dev.hangar.api.databases.DatabasesDtos.Registered;
+import dev.hangar.api.databases.DatabasesDtos.SessionUser;
+import dev.hangar.api.security.AuthenticatedUser;
+import dev.hangar.api.security.JwtService;
+import dev.hangar.api.security.Sessions;
+import dev.hangar.api.security.UserDirectory;
+import dev.hangar.kernel.subscription.FindSubscriptionByUser;
+import dev.hangar.kernel.subscription.SubscriptionView;
+import dev.hangar.kernel.user.RegisterUser;
+import dev.hangar.kernel.user.RegisteredUser;
+import dev.hangar.kernel.user.Role;
+import dev.hangar.kernel.user.UserType;
+import dev.hangar.kernel.user.UserView;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/auth")
+@Tag(name = "Databases: auth")
+class DatabasesAuthController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final UserDirectory users;
+    private final Sessions sessions;
+    private final JwtService jwt;
+    private final ReadYourWrites consistency;
+
+    DatabasesAuthController(CommandGateway commands, QueryGateway queries, UserDirectory users, Sessions sessions,
+                            JwtService jwt, ReadYourWrites consistency) {
+        this.commands = commands;
+        this.queries = queries;
+        this.users = users;
+        this.sessions = sessions;
+        this.jwt = jwt;
+        this.consistency = consistency;
+    }
+
+    @PostMapping("/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    Registered register(@Valid @RequestBody RegisterRequest body) {
+        UserType type = body.userType() == null ? UserType.INDIVIDUAL : UserType.valueOf(body.userType());
+        RegisteredUser registered = commands.sendAndWait(new RegisterUser(UUID.randomUUID().toString(), null,
+                body.email(), body.password(), null, null, body.name(), type, Role.USER));
+        consistency.await();
+        UserView user = users.find(registered.userId()).orElseThrow();
+        return new Registered(user.id(), jwt.issueAccess(user).token(), user.email(), user.name(),
+                user.userType().name());
+    }
+
+    @PostMapping("/login")
+    LoggedIn login(@Valid @RequestBody LoginRequest body) {
+        Sessions.Issued issued = sessions.logIn(body.email(), body.password());
+        SubscriptionView subscription = subscriptionOf(issued.user().id());
+        return new LoggedIn(issued.access().token(), SessionUser.of(issued.user()),
+                new PlanSummary(subscription.plan().name(), subscription.plan().maxInstances()));
+    }
+
+    @GetMapping("/profile")
+    Profile profile(@AuthenticationPrincipal AuthenticatedUser me) {
+        return Profile.of(users.find(me.userId()).orElseThrow(), subscriptionOf(me.userId()));
+    }
+
+    private SubscriptionView subscriptionOf(String userId) {
+        return queries.query(new FindSubscriptionByUser(userId), SubscriptionView.class).join();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.hangar.api.databases;
+
+import dev.hangar.api.databases.DatabasesDtos.CurrentPlan;
+import dev.hangar.api.databases.DatabasesDtos.PlanEntry;
+import dev.hangar.api.security.AuthenticatedUser;
+import dev.hangar.kernel.subscription.FindSubscriptionByUser;
+import dev.hangar.kernel.subscription.Plan;
+import dev.hangar.kernel.subscription.SubscriptionView;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Arrays;
+import java.util.List;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/plans")
+@Tag(name = "Databases: plans")
+class PlansController {
+
+    private final QueryGateway queries;
+
+    PlansController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    List<PlanEntry> plans() {
+        return Arrays.stream(Plan.values()).map(PlanEntry::of).toList();
+    }
+
+    @GetMapping("/current")
+    CurrentPlan current(@AuthenticationPrincipal AuthenticatedUser me) {
+        return CurrentPlan.of(queries.query(new FindSubscriptionByUser(me.userId()), SubscriptionView.class).join());
+    }
+}

@@ -1,0 +1,109 @@
+package dev.hangar.api.health;
+
+import dev.hangar.api.config.HangarProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.actuate.health.CompositeHealth;
+import org.springframework.boot.actuate.health.HealthComponent;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The union of seeds 002 and 004's health answers, from Actuator's health indicators. Required
+ * parts: the event store (db) and the read store (mongo); 503 when one is down.
+ */
+@RestController
+@Tag(name = "Health")
+class HealthController {
+
+    /** Actuator component name, and the name each surface shows it under. */
+    private static final Map<String, List<String>> SERVICES = Map.of(
+            "db", List.of("eventStore"),
+            "mongo", List.of("readStore"),
+            "containerRuntime", List.of("containerRuntime", "novitaApi"),
+            "kafka", List.of("messageBroker"),
+            "paymentProvider", List.of("paymentProvider"));
+    private static final List<String> REQUIRED = List.of("db", "mongo");
+
+    private final HealthEndpoint health;
+    private final MeterRegistry meters;
+    private final HangarProperties properties;
+    private final Instant started = Instant.now();
+
+    HealthController(HealthEndpoint health, MeterRegistry meters, HangarProperties properties) {
+        this.health = health;
+        this.meters = meters;
+        this.properties = properties;
+    }
+
+    @GetMapping({"/health", "/api/v1/health"})
+    ResponseEntity<Map<String, Object>> health() {
+        Map<String, HealthComponent> components = health.health() instanceof CompositeHealth composite
+                ? composite.getComponents() : Map.of();
+        Map<String, Object> services = new LinkedHashMap<>();
+        SERVICES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            HealthComponent component = components.get(e.getKey());
+            if (component != null) {
+                String state = Status.UP.equals(component.getStatus()) ? "up" : "down";
+                e.getValue().forEach(name -> services.put(name, state));
+            }
+        });
+        boolean healthy = REQUIRED.stream().allMatch(r -> components.get(r) != null
+                && Status.UP.equals(components.get(r).getStatus()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", healthy ? "healthy" : "unhealthy");
+        body.put("version", properties.version());
+        body.put("timestamp", Instant.now().toString());
+        long uptime = Duration.between(started, Instant.now()).toSeconds();
+        body.put("uptime", uptime);
+        body.put("services", services);
+        body.put("performance", performance(uptime));
+        body.put("system", system());
+        return ResponseEntity.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+    }
+
+    private Map<String, Object> performance(long uptimeSeconds) {
+        Collection<Timer> timers = meters.find("http.server.requests").timers();
+        long count = timers.stream().mapToLong(Timer::count).sum();
+        double totalMs = timers.stream().mapToDouble(t -> t.totalTime(TimeUnit.MILLISECONDS)).sum();
+        long errors = timers.stream().filter(t -> "SERVER_ERROR".equals(t.getId().getTag("outcome")))
+                .mapToLong(Timer::count).sum();
+        Map<String, Object> performance = new LinkedHashMap<>();
+        performance.put("requestsPerMinute", round(count / Math.max(1.0, uptimeSeconds / 60.0)));
+        performance.put("averageResponseTime", count == 0 ? 0 : round(totalMs / count));
+        performance.put("errorRate", count == 0 ? 0 : round((double) errors / count));
+        return performance;
+    }
+
+    private static Map<String, Object> system() {
+        Runtime runtime = Runtime.getRuntime();
+        long mb = 1024 * 1024;
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        double cpu = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuLoad() * 100 : -1;
+        return Map.of(
+                "memory", Map.of("usedMB", (runtime.totalMemory() - runtime.freeMemory()) / mb,
+                        "totalMB", runtime.totalMemory() / mb, "maxMB", runtime.maxMemory() / mb,
+                        "rss", ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed() / mb
+                                + (runtime.totalMemory() / mb)),
+                "cpu", Map.of("usage", round(Math.max(0, cpu)), "loadAverage", List.of(round(os.getSystemLoadAverage())),
+                        "cores", os.getAvailableProcessors()));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.hangar.api.platform;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.hangar.kernel.user.UserView;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+/** Platform v1 (seed 002) speaks snake_case. */
+final class PlatformDtos {
+
+    private PlatformDtos() {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record RegisterRequest(
+            @NotBlank @Size(min = 3, max = 50) @Pattern(regexp = "^[A-Za-z0-9_.-]+$",
+                    message = "may contain only letters, digits, '_', '.' and '-'") String username,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(min = 8, max = 128) String password,
+            @Size(max = 100) String firstName,
+            @Size(max = 100) String lastName) {
+        @Override
+        public String toString() {
+            return "RegisterRequest[username=" + username + "]";
+        }
+    }
+
+    record LoginRequest(@NotBlank @Size(max = 254) String username, @NotBlank @Size(max = 128) String password) {
+        @Override
+        public String toString() {
+            return "LoginRequest[username=" + username + "]";
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record RefreshRequest(@NotBlank String refreshToken) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record UpdateMeRequest(@Size(max = 100) String firstName, @Size(max = 100) String lastName,
+                           @Email @Size(max = 254) String email) {
+    }
+
+    record RoleRequest(@NotBlank String role) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record User(String id, String username, String email, String firstName, String lastName, String role,
+                boolean isActive, String tenantId, String tenantUrl, Instant createdAt, Instant updatedAt) {
+        static User of(UserView v) {
+            return new User(v.id(), v.username(), v.email(), v.firstName(), v.lastName(), v.role().wire(), v.active(),
+                    v.tenantId(), v.tenantUrl(), v.createdAt(), v.updatedAt());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record SessionUser(String id, String username, String email, String role, boolean isActive) {
+        static SessionUser of(UserView v) {
+            return new SessionUser(v.id(), v.username(), v.email(), v.role().wire(), v.active());
+        }
+    }
+
+    record Registered(String message, User user) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Session(String token, String refreshToken, SessionUser user, Instant expiresAt) {
+    }
+
+    record UserList(List<User> users, long total, int limit, int offset) {
+    }
+
+    record Message(String message) {
+    }
+}

@@ -1,0 +1,119 @@
+package dev.hangar.api.security;
+
+import dev.hangar.api.config.HangarProperties;
+import dev.hangar.kernel.user.UserView;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.Jwts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Hangar is its own identity provider: HS256 JWTs signed with one secret for every surface. */
+@Component
+public class JwtService {
+
+    private static final Logger log = LoggerFactory.getLogger(JwtService.class);
+    private static final String ISSUER = "hangar";
+    private static final String TYPE = "typ";
+
+    public record AccessToken(String token, Instant expiresAt) {
+    }
+
+    public record RefreshClaims(String userId, String sessionId, String tokenId) {
+    }
+
+    private final SecretKey key;
+    private final HangarProperties.Security settings;
+
+    public JwtService(HangarProperties properties) throws IOException {
+        this.settings = properties.security();
+        this.key = new SecretKeySpec(sha256(secret(properties)), "HmacSHA256");
+    }
+
+    public AccessToken issueAccess(UserView user) {
+        Instant now = Instant.now();
+        Instant expires = now.plus(settings.accessTokenTtl());
+        String token = Jwts.builder().issuer(ISSUER).subject(user.id()).id(UUID.randomUUID().toString())
+                .claim(TYPE, "access").claim("role", user.role().wire()).claim("tenant_id", user.tenantId())
+                .issuedAt(Date.from(now)).expiration(Date.from(expires)).signWith(key).compact();
+        return new AccessToken(token, expires);
+    }
+
+    public String issueRefresh(String userId, String sessionId, String tokenId) {
+        Instant now = Instant.now();
+        return Jwts.builder().issuer(ISSUER).subject(userId).id(tokenId).claim(TYPE, "refresh").claim("sid", sessionId)
+                .issuedAt(Date.from(now)).expiration(Date.from(now.plus(settings.refreshTokenTtl()))).signWith(key)
+                .compact();
+    }
+
+    /** The user id of a valid access token. */
+    public Optional<String> verifyAccess(String token) {
+        return claims(token).filter(c -> "access".equals(c.get(TYPE))).map(Claims::getSubject);
+    }
+
+    public Optional<RefreshClaims> verifyRefresh(String token) {
+        return claims(token).filter(c -> "refresh".equals(c.get(TYPE)) && c.get("sid") instanceof String)
+                .map(c -> new RefreshClaims(c.getSubject(), (String) c.get("sid"), c.getId()));
+    }
+
+    private Optional<Claims> claims(String token) {
+        if (token == null || token.isBlank() || token.length() > 4096) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Jwts.parser().verifyWith(key).requireIssuer(ISSUER).build()
+                    .parseSignedClaims(token).getPayload());
+        } catch (JwtException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** HANGAR_JWT_SECRET, or one generated once and kept in the data directory. */
+    private static String secret(HangarProperties properties) throws IOException {
+        String configured = properties.security().jwtSecret();
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        Path file = properties.dataDir().resolve("jwt-secret");
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        byte[] random = new byte[48];
+        new SecureRandom().nextBytes(random);
+        String generated = Base64.getEncoder().encodeToString(random);
+        Files.createDirectories(properties.dataDir());
+        Files.writeString(file, generated);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system
+        }
+        log.warn("HANGAR_JWT_SECRET is not set: generated a signing secret in {}. Set it for production and "
+                + "share it between nodes.", file.toAbsolutePath());
+        return generated;
+    }
+
+    private static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

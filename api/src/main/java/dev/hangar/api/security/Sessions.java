@@ -1,0 +1,70 @@
+package dev.hangar.api.security;
+
+import dev.hangar.kernel.common.HangarException;
+import dev.hangar.kernel.common.HangarException.Kind;
+import dev.hangar.kernel.user.LogIn;
+import dev.hangar.kernel.user.LoginOutcome;
+import dev.hangar.kernel.user.RefreshOutcome;
+import dev.hangar.kernel.user.RefreshSession;
+import dev.hangar.kernel.user.UserView;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+
+/** Logins and refreshes as every surface does them; the surfaces only shape the answer. */
+@Component
+public class Sessions {
+
+    public record Issued(UserView user, JwtService.AccessToken access, String refreshToken) {
+    }
+
+    private final CommandGateway commands;
+    private final UserDirectory users;
+    private final JwtService jwt;
+
+    public Sessions(CommandGateway commands, UserDirectory users, JwtService jwt) {
+        this.commands = commands;
+        this.users = users;
+        this.jwt = jwt;
+    }
+
+    public Issued logIn(String login, String password) {
+        String sessionId = UUID.randomUUID().toString();
+        String tokenId = UUID.randomUUID().toString();
+        LoginOutcome outcome = commands.sendAndWait(new LogIn(login, password, sessionId, tokenId));
+        switch (outcome.result()) {
+            case SUCCEEDED -> { }
+            case LOCKED -> throw new HangarException(Kind.UNAUTHORIZED, "ACCOUNT_LOCKED",
+                    "Account temporarily locked after repeated failed logins; try again after " + outcome.lockedUntil());
+            case INACTIVE -> throw inactive();
+            default -> throw new HangarException(Kind.UNAUTHORIZED, "INVALID_CREDENTIALS", "Invalid credentials");
+        }
+        UserView user = users.find(outcome.userId()).orElseThrow(Sessions::invalidCredentials);
+        return new Issued(user, jwt.issueAccess(user), jwt.issueRefresh(user.id(), sessionId, tokenId));
+    }
+
+    public Issued refresh(String refreshToken) {
+        JwtService.RefreshClaims claims = jwt.verifyRefresh(refreshToken)
+                .orElseThrow(() -> new HangarException(Kind.UNAUTHORIZED, "UNAUTHORIZED", "Invalid refresh token"));
+        UserView user = users.find(claims.userId())
+                .orElseThrow(() -> new HangarException(Kind.UNAUTHORIZED, "UNAUTHORIZED", "Invalid refresh token"));
+        if (!user.active()) {
+            throw inactive();
+        }
+        String next = UUID.randomUUID().toString();
+        RefreshOutcome outcome = commands.sendAndWait(
+                new RefreshSession(claims.userId(), claims.sessionId(), claims.tokenId(), next));
+        if (outcome != RefreshOutcome.ROTATED) {
+            throw new HangarException(Kind.UNAUTHORIZED, "UNAUTHORIZED", "Invalid refresh token");
+        }
+        return new Issued(user, jwt.issueAccess(user), jwt.issueRefresh(user.id(), claims.sessionId(), next));
+    }
+
+    private static HangarException inactive() {
+        return new HangarException(Kind.UNAUTHORIZED, "ACCOUNT_INACTIVE", "Account is inactive");
+    }
+
+    private static HangarException invalidCredentials() {
+        return new HangarException(Kind.UNAUTHORIZED, "INVALID_CREDENTIALS", "Invalid credentials");
+    }
+}

@@ -1,0 +1,74 @@
+package dev.hangar.command.claim;
+
+import java.util.Optional;
+import java.util.function.IntFunction;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+/** Takes and releases unique names inside the current unit of work; all commit or none. */
+@Component
+public class Claims {
+
+    public enum Kind { EMAIL, USERNAME, TENANT }
+
+    private final Repository<UniqueClaim> repository;
+
+    public Claims(Repository<UniqueClaim> repository) {
+        this.repository = repository;
+    }
+
+    static String id(Kind kind, String value) {
+        return kind.name().toLowerCase() + ":" + value;
+    }
+
+    public Optional<String> ownerOf(Kind kind, String value) {
+        return find(id(kind, value)).map(a -> a.invoke(UniqueClaim::ownerId));
+    }
+
+    /** @return false when another owner holds the name */
+    public boolean take(Kind kind, String value, String owner) {
+        String claimId = id(kind, value);
+        Optional<Aggregate<UniqueClaim>> existing = find(claimId);
+        if (existing.isEmpty()) {
+            create(claimId, owner);
+            return true;
+        }
+        if (existing.get().invoke(c -> c.isHeldByOtherThan(owner))) {
+            return false;
+        }
+        existing.get().execute(c -> c.take(owner));
+        return true;
+    }
+
+    /** Takes the first free of candidate(1), candidate(2), ... and returns it. */
+    public String takeFirstFree(Kind kind, IntFunction<String> candidate, String owner) {
+        for (int n = 1; ; n++) {
+            String value = candidate.apply(n);
+            if (take(kind, value, owner)) {
+                return value;
+            }
+        }
+    }
+
+    public void release(Kind kind, String value, String owner) {
+        find(id(kind, value)).ifPresent(a -> a.execute(c -> c.release(owner)));
+    }
+
+    private Optional<Aggregate<UniqueClaim>> find(String claimId) {
+        try {
+            return Optional.of(repository.load(claimId));
+        } catch (AggregateNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void create(String claimId, String owner) {
+        try {
+            repository.newInstance(() -> new UniqueClaim(claimId, owner));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create claim " + claimId, e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.hangar.query.user;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import dev.hangar.kernel.user.FindUserById;
+import dev.hangar.kernel.user.ListUsers;
+import dev.hangar.kernel.user.UserActivated;
+import dev.hangar.kernel.user.UserDeactivated;
+import dev.hangar.kernel.user.UserLockedOut;
+import dev.hangar.kernel.user.UserPage;
+import dev.hangar.kernel.user.UserProfileUpdated;
+import dev.hangar.kernel.user.UserRegistered;
+import dev.hangar.kernel.user.UserRoleChanged;
+import dev.hangar.kernel.user.UserView;
+import java.time.Instant;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The users read model. Every handler is idempotent: a replayed suffix of events converges. */
+@Component
+@ProcessingGroup(UserProjection.GROUP)
+public class UserProjection {
+
+    public static final String GROUP = "users-projection";
+
+    private final MongoTemplate mongo;
+
+    public UserProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(UserRegistered e) {
+        mongo.save(new UserDocument(e.userId(), e.username(), e.email(), e.firstName(), e.lastName(), e.name(),
+                e.userType(), e.role(), true, e.tenantId(), e.tenantUrl(), null, e.registeredAt(), e.registeredAt()));
+    }
+
+    @EventHandler
+    void on(UserProfileUpdated e) {
+        update(e.userId(), e.updatedAt(), new Update().set("firstName", e.firstName()).set("lastName", e.lastName())
+                .set("name", e.name()).set("email", e.email()));
+    }
+
+    @EventHandler
+    void on(UserRoleChanged e) {
+        update(e.userId(), e.changedAt(), new Update().set("role", e.role()));
+    }
+
+    @EventHandler
+    void on(UserActivated e) {
+        update(e.userId(), e.activatedAt(), new Update().set("active", true).set("lockedUntil", null));
+    }
+
+    @EventHandler
+    void on(UserDeactivated e) {
+        update(e.userId(), e.deactivatedAt(), new Update().set("active", false));
+    }
+
+    @EventHandler
+    void on(UserLockedOut e) {
+        update(e.userId(), e.lockedAt(), new Update().set("lockedUntil", e.lockedUntil()));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(UserDocument.class);
+    }
+
+    @QueryHandler
+    public Optional<UserView> handle(FindUserById query) {
+        return Optional.ofNullable(mongo.findById(query.userId(), UserDocument.class)).map(UserDocument::toView);
+    }
+
+    @QueryHandler
+    public UserPage handle(ListUsers query) {
+        Query page = new Query().with(Sort.by("createdAt", "id")).skip(query.offset()).limit(query.limit());
+        return new UserPage(mongo.find(page, UserDocument.class).stream().map(UserDocument::toView).toList(),
+                mongo.count(new Query(), UserDocument.class));
+    }
+
+    private void update(String userId, Instant at, Update update) {
+        mongo.updateFirst(Query.query(where("_id").is(userId)), update.set("updatedAt", at), UserDocument.class);
+    }
+}

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# Build Hangar's database images locally, without any image registry:
+#   hangar/debian:bookworm   (debootstrap minbase + docker import)
+#   hangar/postgres:15  (+ :latest)
+#   hangar/mariadb:10.11 (+ :latest)
+#   hangar/redis:7      (+ :latest)
+# Idempotent: an image that already exists is skipped unless --rebuild is given.
+# HANGAR_IMAGES="postgres redis" builds only a subset (the base image is always
+# ensured, since the others are built FROM it).
+# Usage: bash scripts/build-images.sh [--rebuild]
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+IMAGES_DIR="$REPO_ROOT/docker/images"
+MIRROR="${HANGAR_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+SECURITY_MIRROR="${HANGAR_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}"
+SUITE=bookworm
+BASE_IMAGE="hangar/debian:$SUITE"
+ALL_IMAGES="postgres mariadb redis"
+REBUILD=0
+
+for arg in "$@"; do
+  case "$arg" in
+    --rebuild) REBUILD=1 ;;
+    -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) echo "[build-images] unknown argument: $arg" >&2; exit 2 ;;
+  esac
+done
+
+log() { echo "[build-images] $*"; }
+die() { echo "[build-images] ERROR: $*" >&2; exit 1; }
+
+bash "$REPO_ROOT/scripts/ensure-docker.sh"
+
+# docker.io 20.10 + a CLI without buildx: use the classic builder, quietly.
+export DOCKER_BUILDKIT=0
+
+image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
+
+build_base() {
+  if [ $REBUILD -eq 0 ] && image_exists "$BASE_IMAGE"; then
+    log "$BASE_IMAGE exists; skipping (use --rebuild to force)"
+    return
+  fi
+  command -v debootstrap >/dev/null 2>&1 || die "debootstrap not installed"
+  local t0=$SECONDS
+  local root
+  root="$(mktemp -d /var/tmp/hangar-debootstrap.XXXXXX)"
+  # shellcheck disable=SC2064
+  trap "rm -rf '$root'" EXIT
+  log "debootstrap --variant=minbase $SUITE from $MIRROR (takes a few minutes)"
+  if ! debootstrap --variant=minbase "$SUITE" "$root" "$MIRROR" >"$root.log" 2>&1; then
+    tail -n 30 "$root.log" >&2
+    die "debootstrap failed (full log: $root.log)"
+  fi
+  rm -f "$root.log"
+
+  log "configuring apt in the rootfs"
+  cat >"$root/etc/apt/sources.list" <<EOS
+deb $MIRROR $SUITE main
+deb $MIRROR $SUITE-updates main
+deb $SECURITY_MIRROR $SUITE-security main
+EOS
+  # container-friendly apt/dpkg settings (like the official debian images)
+  cat >"$root/etc/apt/apt.conf.d/90hangar" <<'EOS'
+APT::Install-Recommends "false";
+APT::Install-Suggests "false";
+Acquire::Languages "none";
+Acquire::GzipIndexes "true";
+Acquire::CompressionTypes::Order:: "gz";
+DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+Dir::Cache::pkgcache "";
+Dir::Cache::srcpkgcache "";
+EOS
+  # keep later package installs small: no docs, man pages or translations
+  cat >"$root/etc/dpkg/dpkg.cfg.d/90hangar-excludes" <<'EOS'
+path-exclude /usr/share/doc/*
+path-include /usr/share/doc/*/copyright
+path-exclude /usr/share/man/*
+path-exclude /usr/share/info/*
+path-exclude /usr/share/lintian/*
+path-exclude /usr/share/locale/*
+path-include /usr/share/locale/locale.alias
+EOS
+  # never start services from maintainer scripts during image builds
+  printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
+  chmod 755 "$root/usr/sbin/policy-rc.d"
+  rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/archives/*.deb \
+         "$root"/var/cache/apt/*.bin "$root"/var/log/*.log "$root"/var/log/apt/* \
+         "$root"/usr/share/man/* "$root"/usr/share/info/*
+  find "$root/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete 2>/dev/null || true
+  find "$root/usr/share/locale" -mindepth 1 -maxdepth 1 -type d -exec rm -rf '{}' + 2>/dev/null || true
+  : >"$root/etc/hostname"
+  rm -f "$root/etc/resolv.conf"
+
+  log "importing rootfs as $BASE_IMAGE"
+  tar --numeric-owner --xattrs -C "$root" \
+      --exclude='./dev/*' --exclude='./proc/*' --exclude='./sys/*' --exclude='./run/*' \
+      -c . | docker import \
+        --change 'ENV LANG=C.UTF-8' \
+        --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+        --change 'CMD ["bash"]' \
+        - "$BASE_IMAGE" >/dev/null
+  rm -rf "$root"
+  trap - EXIT
+  log "$BASE_IMAGE built in $((SECONDS - t0))s"
+}
+
+declare -A TAGS=(
+  [postgres]="hangar/postgres:15 hangar/postgres:latest"
+  [mariadb]="hangar/mariadb:10.11 hangar/mariadb:latest"
+  [redis]="hangar/redis:7 hangar/redis:latest"
+)
+
+build_one() {
+  local name="$1"
+  local tags="${TAGS[$name]:-}"
+  [ -n "$tags" ] || die "unknown image '$name' (known: $ALL_IMAGES)"
+  local primary="${tags%% *}"
+  local t
+  if [ $REBUILD -eq 0 ] && image_exists "$primary"; then
+    # make sure the secondary tags exist too
+    for t in $tags; do image_exists "$t" || docker tag "$primary" "$t"; done
+    log "$primary exists; skipping (use --rebuild to force)"
+    return
+  fi
+  local t0=$SECONDS args=()
+  for t in $tags; do args+=(-t "$t"); done
+  log "building $primary from docker/images/$name"
+  local out
+  out="$(mktemp)"
+  if ! docker build --pull=false "${args[@]}" "$IMAGES_DIR/$name" >"$out" 2>&1; then
+    tail -n 40 "$out" >&2
+    rm -f "$out"
+    die "docker build of $primary failed"
+  fi
+  rm -f "$out"
+  log "built $tags in $((SECONDS - t0))s ($(docker image inspect -f '{{.Size}}' "$primary" | awk '{printf "%.0f MB", $1/1e6}'))"
+}
+
+selected="${HANGAR_IMAGES:-$ALL_IMAGES}"
+for name in $selected; do
+  [ -n "${TAGS[$name]:-}" ] || die "unknown image '$name' in HANGAR_IMAGES (known: $ALL_IMAGES)"
+done
+
+T0=$SECONDS
+build_base
+for name in $selected; do build_one "$name"; done
+log "done in $((SECONDS - T0))s: $BASE_IMAGE $(for n in $selected; do echo -n "${TAGS[$n]} "; done)"

@@ -1,0 +1,4 @@
+package dev.hangar.kernel.subscription;
+
+public record FindSubscriptionByUser(String userId) {
+}

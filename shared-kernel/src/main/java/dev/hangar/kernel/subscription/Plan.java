@@ -1,0 +1,41 @@
+package dev.hangar.kernel.subscription;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The plan catalog of the Databases surface (seed 003). */
+public enum Plan {
+    FREE(1, 2, new BigDecimal("0"), List.of("2 database instances", "Auto-generated database names", "Community support")),
+    STANDARD(2, 5, new BigDecimal("19.99"), List.of("5 database instances", "Custom database names", "Email support",
+            "Daily backups")),
+    PREMIUM(3, 10, new BigDecimal("49.99"), List.of("10 database instances", "All STANDARD features", "Priority support",
+            "Hourly backups", "Advanced monitoring"));
+
+    public static final String CURRENCY = "USD";
+
+    private final int id;
+    private final int maxInstances;
+    private final BigDecimal price;
+    private final List<String> features;
+
+    Plan(int id, int maxInstances, BigDecimal price, List<String> features) {
+        this.id = id;
+        this.maxInstances = maxInstances;
+        this.price = price;
+        this.features = features;
+    }
+
+    public int id() { return id; }
+
+    public int maxInstances() { return maxInstances; }
+
+    public BigDecimal price() { return price; }
+
+    public List<String> features() { return features; }
+
+    public static Optional<Plan> byId(int id) {
+        return Arrays.stream(values()).filter(p -> p.id == id).findFirst();
+    }
+}

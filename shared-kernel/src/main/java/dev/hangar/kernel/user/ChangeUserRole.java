@@ -1,0 +1,6 @@
+package dev.hangar.kernel.user;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ChangeUserRole(@TargetAggregateIdentifier String userId, Role role) {
+}

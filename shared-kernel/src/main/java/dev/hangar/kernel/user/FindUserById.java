@@ -1,0 +1,4 @@
+package dev.hangar.kernel.user;
+
+public record FindUserById(String userId) {
+}

@@ -1,0 +1,4 @@
+package dev.hangar.kernel.user;
+
+public record ListUsers(int limit, int offset) {
+}

@@ -1,0 +1,3 @@
+package dev.hangar.kernel.user;
+
+public enum RefreshOutcome { ROTATED, REFUSED }
