@@ -5,8 +5,9 @@
 #   hangar/mariadb:10.11 (+ :latest)
 #   hangar/redis:7      (+ :latest)
 # Idempotent: an image that already exists is skipped unless --rebuild is given.
-# HANGAR_IMAGES="postgres redis" builds only a subset (the base image is always
-# ensured, since the others are built FROM it).
+# HANGAR_IMAGES="postgres redis" builds only a subset. The base image is always
+# ensured (the others are built FROM it); with --rebuild it is rebuilt only when
+# HANGAR_IMAGES is unset or names "debian".
 # Usage: bash scripts/build-images.sh [--rebuild]
 set -euo pipefail
 
@@ -30,6 +31,20 @@ done
 log() { echo "[build-images] $*"; }
 die() { echo "[build-images] ERROR: $*" >&2; exit 1; }
 
+declare -A TAGS=(
+  [postgres]="hangar/postgres:15 hangar/postgres:latest"
+  [mariadb]="hangar/mariadb:10.11 hangar/mariadb:latest"
+  [redis]="hangar/redis:7 hangar/redis:latest"
+)
+REBUILD_BASE=$REBUILD
+selected=""
+for name in ${HANGAR_IMAGES:-$ALL_IMAGES}; do
+  if [ "$name" = debian ]; then continue; fi
+  [ -n "${TAGS[$name]:-}" ] || die "unknown image '$name' in HANGAR_IMAGES (known: debian $ALL_IMAGES)"
+  selected+="$name "
+done
+if [ -n "${HANGAR_IMAGES:-}" ] && ! [[ " $HANGAR_IMAGES " == *" debian "* ]]; then REBUILD_BASE=0; fi
+
 bash "$REPO_ROOT/scripts/ensure-docker.sh"
 
 # docker.io 20.10 + a CLI without buildx: use the classic builder, quietly.
@@ -38,7 +53,7 @@ export DOCKER_BUILDKIT=0
 image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
 
 build_base() {
-  if [ $REBUILD -eq 0 ] && image_exists "$BASE_IMAGE"; then
+  if [ $REBUILD_BASE -eq 0 ] && image_exists "$BASE_IMAGE"; then
     log "$BASE_IMAGE exists; skipping (use --rebuild to force)"
     return
   fi
@@ -95,6 +110,8 @@ EOS
   rm -f "$root/etc/resolv.conf"
 
   log "importing rootfs as $BASE_IMAGE"
+  local old_base
+  old_base="$(docker image inspect -f '{{.Id}}' "$BASE_IMAGE" 2>/dev/null || true)"
   tar --numeric-owner --xattrs -C "$root" \
       --exclude='./dev/*' --exclude='./proc/*' --exclude='./sys/*' --exclude='./run/*' \
       -c . | docker import \
@@ -104,31 +121,34 @@ EOS
         - "$BASE_IMAGE" >/dev/null
   rm -rf "$root"
   trap - EXIT
+  # the replaced base can only go once no image is built on it any more;
+  # try now (works when the other images are rebuilt later in this run too)
+  OLD_BASE="$old_base"
   log "$BASE_IMAGE built in $((SECONDS - t0))s"
 }
-
-declare -A TAGS=(
-  [postgres]="hangar/postgres:15 hangar/postgres:latest"
-  [mariadb]="hangar/mariadb:10.11 hangar/mariadb:latest"
-  [redis]="hangar/redis:7 hangar/redis:latest"
-)
 
 build_one() {
   local name="$1"
   local tags="${TAGS[$name]:-}"
   [ -n "$tags" ] || die "unknown image '$name' (known: $ALL_IMAGES)"
   local primary="${tags%% *}"
-  local t
-  if [ $REBUILD -eq 0 ] && image_exists "$primary"; then
+  local t hash
+  # hash of the build context: an edited Dockerfile/entrypoint triggers a rebuild
+  hash="$(cd "$IMAGES_DIR/$name" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)"
+  if [ $REBUILD -eq 0 ] && image_exists "$primary" \
+     && [ "$(docker image inspect -f '{{index .Config.Labels "hangar.context-hash"}}' "$primary" 2>/dev/null)" = "$hash" ]; then
     # make sure the secondary tags exist too
     for t in $tags; do image_exists "$t" || docker tag "$primary" "$t"; done
-    log "$primary exists; skipping (use --rebuild to force)"
+    log "$primary is up to date; skipping (use --rebuild to force)"
     return
   fi
-  local t0=$SECONDS args=()
+  local t0=$SECONDS args=(--label "hangar.context-hash=$hash")
   for t in $tags; do args+=(-t "$t"); done
+  # --rebuild: really rebuild (fresh apt-get, picks up Debian security updates)
+  [ $REBUILD -eq 1 ] && args+=(--no-cache)
   log "building $primary from docker/images/$name"
-  local out
+  local out old_id
+  old_id="$(docker image inspect -f '{{.Id}}' "$primary" 2>/dev/null || true)"
   out="$(mktemp)"
   if ! docker build --pull=false "${args[@]}" "$IMAGES_DIR/$name" >"$out" 2>&1; then
     tail -n 40 "$out" >&2
@@ -136,15 +156,17 @@ build_one() {
     die "docker build of $primary failed"
   fi
   rm -f "$out"
+  # drop the image this one replaced (only if nothing else uses it)
+  if [ -n "$old_id" ] && [ "$old_id" != "$(docker image inspect -f '{{.Id}}' "$primary")" ]; then
+    docker rmi "$old_id" >/dev/null 2>&1 || true
+  fi
   log "built $tags in $((SECONDS - t0))s ($(docker image inspect -f '{{.Size}}' "$primary" | awk '{printf "%.0f MB", $1/1e6}'))"
 }
-
-selected="${HANGAR_IMAGES:-$ALL_IMAGES}"
-for name in $selected; do
-  [ -n "${TAGS[$name]:-}" ] || die "unknown image '$name' in HANGAR_IMAGES (known: $ALL_IMAGES)"
-done
 
 T0=$SECONDS
 build_base
 for name in $selected; do build_one "$name"; done
-log "done in $((SECONDS - T0))s: $BASE_IMAGE $(for n in $selected; do echo -n "${TAGS[$n]} "; done)"
+if [ -n "${OLD_BASE:-}" ]; then docker rmi "$OLD_BASE" >/dev/null 2>&1 || true; fi
+all_tags="$BASE_IMAGE"
+for name in $selected; do all_tags+=" ${TAGS[$name]}"; done
+log "done in $((SECONDS - T0))s: $all_tags"

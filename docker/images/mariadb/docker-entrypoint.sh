@@ -1,4 +1,5 @@
 #!/bin/bash
+# shellcheck disable=SC1090  # sources /docker-entrypoint-initdb.d/*.sh
 # Entrypoint for hangar/mariadb, compatible with the official mariadb/mysql images:
 #   MARIADB_ROOT_PASSWORD | MYSQL_ROOT_PASSWORD  (or *_ALLOW_EMPTY_ROOT_PASSWORD=yes,
 #                                                 or *_RANDOM_ROOT_PASSWORD=yes)
@@ -36,7 +37,7 @@ SOCKET=/run/mysqld/mysqld.sock
 if [ "$(id -u)" = '0' ]; then
   mkdir -p "$DATADIR" /run/mysqld
   find "$DATADIR" /run/mysqld \! -user mysql -exec chown mysql:mysql '{}' + 2>/dev/null || true
-  exec setpriv --reuid=mysql --regid=mysql --init-groups "$BASH_SOURCE" "$@"
+  exec setpriv --reuid=mysql --regid=mysql --init-groups "${BASH_SOURCE[0]}" "$@"
 fi
 
 if [ ! -d "$DATADIR/mysql" ]; then

@@ -1,4 +1,5 @@
 #!/bin/bash
+# shellcheck disable=SC1090  # sources /docker-entrypoint-initdb.d/*.sh
 # Entrypoint for hangar/postgres, compatible with the official postgres image:
 #   POSTGRES_PASSWORD (required unless POSTGRES_HOST_AUTH_METHOD=trust)
 #   POSTGRES_USER (default postgres), POSTGRES_DB (default $POSTGRES_USER)
@@ -36,7 +37,7 @@ if [ "$(id -u)" = '0' ]; then
   chmod 2777 /var/run/postgresql
   find "$PGDATA" \! -user postgres -exec chown postgres:postgres '{}' + 2>/dev/null || true
   chown postgres:postgres /var/run/postgresql
-  exec setpriv --reuid=postgres --regid=postgres --init-groups "$BASH_SOURCE" "$@"
+  exec setpriv --reuid=postgres --regid=postgres --init-groups "${BASH_SOURCE[0]}" "$@"
 fi
 
 file_env POSTGRES_PASSWORD

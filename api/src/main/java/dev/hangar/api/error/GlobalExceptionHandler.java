@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -75,6 +76,16 @@ public class GlobalExceptionHandler {
     ResponseEntity<Object> concurrent(ConcurrencyException e, HttpServletRequest request) {
         return responder.entity(request, ApiError.of(HttpStatus.CONFLICT, "CONFLICT",
                 "A concurrent change won; try again"));
+    }
+
+    /** Another node committed the same new stream first (a unique name, say): the loser may try again. */
+    @ExceptionHandler(EventStoreException.class)
+    ResponseEntity<Object> storeConflict(EventStoreException e, HttpServletRequest request) {
+        if (e.getMessage() != null && e.getMessage().startsWith("Cannot reuse aggregate identifier")) {
+            return responder.entity(request, ApiError.of(HttpStatus.CONFLICT, "CONFLICT",
+                    "A concurrent change won; try again"));
+        }
+        return unexpected(e, request);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -17,7 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * N requests a minute per user, per client address before login. Every answer carries
+ * N requests a minute (a fixed window, refilled whole each minute) per user, per client address before login. Every answer carries
  * X-RateLimit-Remaining; past the limit the answer is 429 in the surface's error body.
  */
 public class RateLimitFilter extends OncePerRequestFilter {
@@ -40,7 +40,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Bucket bucket = buckets.get(keyOf(request), k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build())
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         response.setHeader(REMAINING, String.valueOf(probe.getRemainingTokens()));

@@ -30,15 +30,14 @@ public class Claims {
     /** @return false when another owner holds the name */
     public boolean take(Kind kind, String value, String owner) {
         String claimId = id(kind, value);
-        Optional<Aggregate<UniqueClaim>> existing = find(claimId);
-        if (existing.isEmpty()) {
-            create(claimId, owner);
-            return true;
-        }
-        if (existing.get().invoke(c -> c.isHeldByOtherThan(owner))) {
+        // Load-or-create holds the name's lock from the lookup until this unit of work ends, so a
+        // racing take on this node waits and then sees the winner. (Loading, failing and then
+        // creating would release the lock in between and let both racers "create" the claim.)
+        Aggregate<UniqueClaim> claim = loadOrCreate(claimId);
+        if (claim.invoke(c -> c.isHeldByOtherThan(owner))) {
             return false;
         }
-        existing.get().execute(c -> c.take(owner));
+        claim.execute(c -> c.take(owner));
         return true;
     }
 
@@ -64,11 +63,13 @@ public class Claims {
         }
     }
 
-    private void create(String claimId, String owner) {
+    private Aggregate<UniqueClaim> loadOrCreate(String claimId) {
         try {
-            repository.newInstance(() -> new UniqueClaim(claimId, owner));
+            return repository.loadOrCreate(claimId, () -> new UniqueClaim(claimId));
+        } catch (RuntimeException e) {
+            throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot create claim " + claimId, e);
+            throw new IllegalStateException("cannot load or create claim " + claimId, e);
         }
     }
 }

@@ -22,8 +22,9 @@ public class UniqueClaim {
     protected UniqueClaim() {
     }
 
-    UniqueClaim(String claimId, String ownerId) {
-        apply(new ClaimTaken(claimId, ownerId, GenericEventMessage.clock.instant()));
+    /** A name nobody holds yet; {@link #take} starts its stream. */
+    UniqueClaim(String claimId) {
+        this.claimId = claimId;
     }
 
     boolean isHeldByOtherThan(String candidate) {

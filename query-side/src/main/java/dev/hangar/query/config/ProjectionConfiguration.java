@@ -5,6 +5,7 @@ import dev.hangar.query.user.UserProjection;
 import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -37,6 +38,9 @@ public class ProjectionConfiguration {
                     .build());
             // MongoDB writes are not part of a relational transaction; don't open one per batch.
             processing.registerTransactionManager(group, config -> NoTransactionManager.INSTANCE);
+            // A failed write is retried (with back-off), never skipped: a skipped event would leave
+            // the read model wrong until the next rebuild.
+            processing.registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
         }));
     }
 }

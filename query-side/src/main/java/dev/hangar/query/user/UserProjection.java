@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import dev.hangar.kernel.user.FindUserById;
 import dev.hangar.kernel.user.ListUsers;
+import dev.hangar.kernel.user.SessionStarted;
 import dev.hangar.kernel.user.UserActivated;
 import dev.hangar.kernel.user.UserDeactivated;
 import dev.hangar.kernel.user.UserLockedOut;
@@ -67,6 +68,13 @@ public class UserProjection {
     @EventHandler
     void on(UserLockedOut e) {
         update(e.userId(), e.lockedAt(), new Update().set("lockedUntil", e.lockedUntil()));
+    }
+
+    /** A successful login ends a lockout in the aggregate; the view follows. */
+    @EventHandler
+    void on(SessionStarted e) {
+        mongo.updateFirst(Query.query(where("_id").is(e.userId()).and("lockedUntil").ne(null)),
+                new Update().set("lockedUntil", null), UserDocument.class);
     }
 
     @ResetHandler

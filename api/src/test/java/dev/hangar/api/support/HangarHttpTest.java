@@ -1,0 +1,29 @@
+package dev.hangar.api.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a random port, on its embedded defaults (H2 file in a fresh data
+ * directory, in-process MongoDB wire-protocol server). Every class carrying this annotation shares
+ * one running application. Rate limiting is raised so tests don't throttle each other; the rate
+ * limit test runs its own application at the default.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "hangar.data-dir=target/test-data/http-${random.uuid}",
+    "hangar.rate-limit.requests-per-minute=1000000",
+    "hangar.security.bcrypt-strength=4",
+    "hangar.admin.email=" + HangarHttpTest.ADMIN_EMAIL,
+    "hangar.admin.password=" + HangarHttpTest.ADMIN_PASSWORD
+})
+public @interface HangarHttpTest {
+    String ADMIN_EMAIL = "admin@hangar.test";
+    String ADMIN_PASSWORD = "Admin123!";
+}

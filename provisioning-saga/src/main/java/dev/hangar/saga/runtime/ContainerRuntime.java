@@ -1,0 +1,44 @@
+package dev.hangar.saga.runtime;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The port through which Hangar drives containers. Every operation is idempotent and addresses a
+ * container by its name, so a step repeated after a crash finds what the first attempt made.
+ * Failures surface as {@link ContainerRuntimeException}.
+ */
+public interface ContainerRuntime {
+
+    /** Whether the engine answers at all. */
+    boolean ping();
+
+    /** Whether the image is present on the host (nothing is pulled: there is no registry). */
+    boolean hasImage(String image);
+
+    /**
+     * Creates the named volume if missing, creates the container if missing (labels, port binding,
+     * memory and CPU limits, volume mount), and starts it if it is not running.
+     */
+    ContainerHandle ensureRunning(ContainerSpec spec);
+
+    /** Starts an existing stopped container; false if it does not exist. */
+    boolean start(String containerName);
+
+    /** Stops the container (clean shutdown, bounded wait); a missing or stopped container is fine. */
+    void stop(String containerName);
+
+    /** Removes the container (forced) and, if asked, its volume; missing ones are fine. */
+    void remove(String containerName, String volumeName);
+
+    Optional<ContainerState> inspect(String containerName);
+
+    /** Runs a command inside a running container; answers exit code and output. */
+    ExecResult exec(String containerName, String... command);
+
+    /**
+     * Streams the engine's container events (start, die, stop, kill, oom, destroy) for containers
+     * labelled {@code hangar.instance-id} to {@code listener} until the returned handle is closed.
+     */
+    AutoCloseable watch(Consumer<ContainerEvent> listener);
+}

@@ -1,0 +1,4 @@
+package dev.hangar.saga.runtime;
+
+public record ExecResult(int exitCode, String output) {
+}

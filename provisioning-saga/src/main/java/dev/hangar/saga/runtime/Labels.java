@@ -1,0 +1,12 @@
+package dev.hangar.saga.runtime;
+
+/** The labels Hangar puts on every container and volume it makes. */
+public final class Labels {
+
+    public static final String INSTANCE_ID = "hangar.instance-id";
+    public static final String OWNER = "hangar.owner";
+    public static final String ENGINE = "hangar.engine";
+
+    private Labels() {
+    }
+}
