@@ -1,6 +1,10 @@
 package dev.hangar.api.config;
 
+import dev.hangar.command.instance.HostPorts;
+import dev.hangar.command.instance.PortRange;
 import dev.hangar.command.user.LoginPolicy;
+import dev.hangar.kernel.common.SecretBox;
+import java.io.IOException;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -20,6 +24,23 @@ public class CoreConfiguration {
     @Bean
     public LoginPolicy loginPolicy(HangarProperties properties) {
         return new LoginPolicy(properties.security().maxFailedLogins(), properties.security().lockoutDuration());
+    }
+
+    /** Encrypts the credentials Hangar must use again (HANGAR_SECRET_KEY, else a key kept in the data dir). */
+    @Bean
+    public SecretBox secretBox(HangarProperties properties) throws IOException {
+        return new SecretBox(DataDirectorySecrets.key(properties.dataDir(), "secret-key", properties.secretKey(),
+                "HANGAR_SECRET_KEY"));
+    }
+
+    @Bean
+    public PortRange portRange(HangarProperties properties) {
+        return new PortRange(properties.provisioning().portRangeStart(), properties.provisioning().portRangeEnd());
+    }
+
+    @Bean
+    public HostPorts hostPorts() {
+        return HostPorts.local();
     }
 
     /** Every login adds to a user's stream; a snapshot every 50 events keeps loading it cheap. */

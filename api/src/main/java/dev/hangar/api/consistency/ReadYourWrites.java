@@ -2,9 +2,14 @@ package dev.hangar.api.consistency;
 
 import dev.hangar.api.config.HangarProperties;
 import java.time.Duration;
+import dev.hangar.query.config.ProjectionConfiguration;
+import dev.hangar.saga.onboarding.OnboardingPolicy;
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -16,13 +21,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes a write visible to the writer's next read: after a command commits, waits until every
- * event processor has handled every event up to the store's head (and then once more, for the
+ * Makes a write visible to the writer's next read: after a command commits, waits until the
+ * projections and policies have handled every event up to the store's head (and then once more, for the
  * commands those processors sent in turn). Bounded by a timeout, so a stuck projection slows a
  * write down but never hangs it.
  */
 @Component
 public class ReadYourWrites {
+
+    /**
+     * Not the provisioning saga: it holds a thread for as long as a container takes, and
+     * container work is awaited on the instance's own status instead.
+     */
+    private static final List<String> PROJECTIONS_AND_POLICIES = Stream.concat(
+            ProjectionConfiguration.PROJECTIONS.stream(), Stream.of(OnboardingPolicy.GROUP)).toList();
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -37,21 +49,31 @@ public class ReadYourWrites {
         this.timeout = properties.consistency().readYourWritesTimeout();
     }
 
+    /** After a write: the projections and the policies the write sets off, and their projected results. */
     public void await() {
         long deadline = System.nanoTime() + timeout.toNanos();
         TrackingToken head = eventStore.createHeadToken();
-        if (head == null || !awaitAll(head, deadline)) {
+        if (head == null || !awaitAll(head, deadline, PROJECTIONS_AND_POLICIES)) {
             return;
         }
         TrackingToken after = eventStore.createHeadToken();
         if (!head.equals(after)) {
-            awaitAll(after, deadline);
+            awaitAll(after, deadline, ProjectionConfiguration.PROJECTIONS);
         }
     }
 
-    private boolean awaitAll(TrackingToken head, long deadline) {
-        Collection<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+    /** The read models only; for writes whose follow-up (container work) is awaited on its own. */
+    public void awaitProjections() {
+        TrackingToken head = eventStore.createHeadToken();
+        if (head != null) {
+            awaitAll(head, System.nanoTime() + timeout.toNanos(), ProjectionConfiguration.PROJECTIONS);
+        }
+    }
+
+    private boolean awaitAll(TrackingToken head, long deadline, List<String> names) {
+        Collection<StreamingEventProcessor> processors = names.stream().map(processing::eventProcessor)
+                .flatMap(Optional::stream).filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast).toList();
         while (!processors.stream().allMatch(p -> reached(p, head))) {
             if (System.nanoTime() > deadline) {
                 return false;

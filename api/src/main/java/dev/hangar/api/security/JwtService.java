@@ -1,34 +1,24 @@
 package dev.hangar.api.security;
 
+import dev.hangar.api.config.DataDirectorySecrets;
 import dev.hangar.api.config.HangarProperties;
 import dev.hangar.kernel.user.UserView;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Hangar is its own identity provider: HS256 JWTs signed with one secret for every surface. */
 @Component
 public class JwtService {
 
-    private static final Logger log = LoggerFactory.getLogger(JwtService.class);
     private static final String ISSUER = "hangar";
     private static final String TYPE = "typ";
 
@@ -43,7 +33,8 @@ public class JwtService {
 
     public JwtService(HangarProperties properties) throws IOException {
         this.settings = properties.security();
-        this.key = new SecretKeySpec(sha256(secret(properties)), "HmacSHA256");
+        this.key = new SecretKeySpec(DataDirectorySecrets.key(properties.dataDir(), "jwt-secret",
+                settings.jwtSecret(), "HANGAR_JWT_SECRET"), "HmacSHA256");
     }
 
     public AccessToken issueAccess(UserView user) {
@@ -84,36 +75,4 @@ public class JwtService {
         }
     }
 
-    /** HANGAR_JWT_SECRET, or one generated once and kept in the data directory. */
-    private static String secret(HangarProperties properties) throws IOException {
-        String configured = properties.security().jwtSecret();
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        Path file = properties.dataDir().resolve("jwt-secret");
-        if (Files.exists(file)) {
-            return Files.readString(file).trim();
-        }
-        byte[] random = new byte[48];
-        new SecureRandom().nextBytes(random);
-        String generated = Base64.getEncoder().encodeToString(random);
-        Files.createDirectories(properties.dataDir());
-        Files.writeString(file, generated);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system
-        }
-        log.warn("HANGAR_JWT_SECRET is not set: generated a signing secret in {}. Set it for production and "
-                + "share it between nodes.", file.toAbsolutePath());
-        return generated;
-    }
-
-    private static byte[] sha256(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

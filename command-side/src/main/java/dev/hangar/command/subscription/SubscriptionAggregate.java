@@ -37,7 +37,8 @@ public class SubscriptionAggregate {
     private Plan plan;
     private final Set<String> reservedInstances = new LinkedHashSet<>();
 
-    protected SubscriptionAggregate() {
+    /** Public for load-or-create: a database asked for before onboarding ran gets the FREE plan first. */
+    public SubscriptionAggregate() {
     }
 
     @CommandHandler
@@ -55,15 +56,17 @@ public class SubscriptionAggregate {
         }
     }
 
+    /** @return the plan the slot was taken under */
     @CommandHandler
-    public void handle(ReserveInstanceSlot cmd) {
+    public Plan handle(ReserveInstanceSlot cmd) {
         if (reservedInstances.contains(cmd.instanceId())) {
-            return;
+            return plan;
         }
         if (reservedInstances.size() >= plan.maxInstances()) {
             throw new PlanLimitReached(plan);
         }
         apply(new InstanceSlotReserved(subscriptionId, userId, cmd.instanceId(), now()));
+        return plan;
     }
 
     @CommandHandler

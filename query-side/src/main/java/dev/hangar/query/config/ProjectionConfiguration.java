@@ -1,5 +1,6 @@
 package dev.hangar.query.config;
 
+import dev.hangar.query.database.DatabaseProjection;
 import dev.hangar.query.subscription.SubscriptionProjection;
 import dev.hangar.query.user.UserProjection;
 import java.util.List;
@@ -21,7 +22,8 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 public class ProjectionConfiguration {
 
     /** The processing groups whose state lives in MongoDB. */
-    public static final List<String> PROJECTIONS = List.of(UserProjection.GROUP, SubscriptionProjection.GROUP);
+    public static final List<String> PROJECTIONS = List.of(UserProjection.GROUP, SubscriptionProjection.GROUP,
+            DatabaseProjection.GROUP);
 
     @Bean
     public MongoTemplate axonMongoTemplate(MongoDatabaseFactory databaseFactory) {

@@ -1,0 +1,74 @@
+package dev.hangar.api.databases;
+
+import dev.hangar.kernel.common.HangarException;
+import dev.hangar.kernel.common.HangarException.Kind;
+import dev.hangar.kernel.database.DatabaseStatus;
+import dev.hangar.kernel.database.DatabaseView;
+import dev.hangar.kernel.database.EngineList;
+import dev.hangar.kernel.database.EngineView;
+import dev.hangar.kernel.database.FindDatabase;
+import dev.hangar.kernel.database.ListEngines;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+/** Reads of the databases read model and the engine catalog, for the surfaces. */
+@Component
+class DatabaseDirectory {
+
+    private final QueryGateway queries;
+
+    DatabaseDirectory(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    Optional<DatabaseView> find(String ownerId, String id) {
+        return queries.query(new FindDatabase(ownerId, id), ResponseTypes.optionalInstanceOf(DatabaseView.class)).join();
+    }
+
+    /** 404 for an unknown or foreign id alike, so ids cannot be probed. */
+    DatabaseView require(String ownerId, String id) {
+        return find(ownerId, id).orElseThrow(() -> HangarException.notFound("INSTANCE_NOT_FOUND", "Instance not found"));
+    }
+
+    EngineList engines() {
+        return queries.query(new ListEngines(), EngineList.class).join();
+    }
+
+    EngineView engine(String name) {
+        return engines().engines().stream().filter(e -> e.name().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> HangarException.validation("Unknown engine " + name));
+    }
+
+    /**
+     * Waits until the database reaches a state {@code done} accepts (or is gone, when
+     * {@code done} accepts null); container work answers only once it has happened.
+     */
+    Optional<DatabaseView> awaitState(String ownerId, String id, Predicate<DatabaseView> done, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<DatabaseView> view = find(ownerId, id);
+            if (done.test(view.orElse(null))) {
+                return view;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new HangarException(Kind.UNAVAILABLE, "DOCKER_ERROR",
+                        "The container did not reach the expected state in " + timeout.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HangarException(Kind.UNAVAILABLE, "DOCKER_ERROR", "Interrupted");
+            }
+        }
+    }
+
+    /** For use once the request's own event is projected, so the view shows {@code transitional} first. */
+    static Predicate<DatabaseView> settledFrom(DatabaseStatus transitional) {
+        return v -> v != null && v.status() != transitional;
+    }
+}

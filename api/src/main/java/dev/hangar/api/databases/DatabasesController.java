@@ -1,0 +1,176 @@
+package dev.hangar.api.databases;
+
+import dev.hangar.api.config.HangarProperties;
+import dev.hangar.api.consistency.ReadYourWrites;
+import dev.hangar.api.databases.DatabaseDtos.Created;
+import dev.hangar.api.databases.DatabaseDtos.CreateRequest;
+import dev.hangar.api.databases.DatabaseDtos.Detail;
+import dev.hangar.api.databases.DatabaseDtos.Message;
+import dev.hangar.api.databases.DatabaseDtos.Rotated;
+import dev.hangar.api.databases.DatabaseDtos.StatusChange;
+import dev.hangar.api.databases.DatabaseDtos.Summary;
+import dev.hangar.api.security.AuthenticatedUser;
+import dev.hangar.kernel.common.HangarException;
+import dev.hangar.kernel.common.HangarException.Kind;
+import dev.hangar.kernel.database.CreateDatabase;
+import dev.hangar.kernel.database.DatabaseCreated;
+import dev.hangar.kernel.database.DatabaseList;
+import dev.hangar.kernel.database.DatabaseStatus;
+import dev.hangar.kernel.database.DatabaseView;
+import dev.hangar.kernel.database.DeleteDatabase;
+import dev.hangar.kernel.database.EngineList;
+import dev.hangar.kernel.database.EngineView;
+import dev.hangar.kernel.database.ListDatabases;
+import dev.hangar.kernel.database.ResumeDatabase;
+import dev.hangar.kernel.database.RotateDatabasePassword;
+import dev.hangar.kernel.database.RotatedPassword;
+import dev.hangar.kernel.database.SuspendDatabase;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/databases")
+@Tag(name = "Databases: instances")
+class DatabasesController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final DatabaseDirectory directory;
+    private final ReadYourWrites consistency;
+    private final String publicHost;
+    private final Duration containerTimeout;
+
+    DatabasesController(CommandGateway commands, QueryGateway queries, DatabaseDirectory directory,
+                        ReadYourWrites consistency, HangarProperties properties) {
+        this.commands = commands;
+        this.queries = queries;
+        this.directory = directory;
+        this.consistency = consistency;
+        this.publicHost = properties.publicHost();
+        this.containerTimeout = properties.consistency().containerOperationTimeout();
+    }
+
+    /** Answers at once with CREATING; the provisioning saga carries on. */
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Created create(@AuthenticationPrincipal AuthenticatedUser me, @Valid @RequestBody CreateRequest body) {
+        EngineList engines = directory.engines();
+        if (!engines.runtimeReachable()) {
+            throw new HangarException(Kind.UNAVAILABLE, "DOCKER_ERROR", "The container engine cannot be reached");
+        }
+        EngineView engine = engines.engines().stream().filter(e -> e.name().equalsIgnoreCase(body.engine())).findFirst()
+                .orElseThrow(() -> HangarException.validation("Unknown engine " + body.engine()));
+        if (!engine.available()) {
+            throw new HangarException(Kind.VALIDATION, "ENGINE_UNAVAILABLE",
+                    "Engine " + engine.name() + " is not available on this host: its image is not present");
+        }
+        DatabaseCreated created = commands.sendAndWait(new CreateDatabase(UUID.randomUUID().toString(), me.userId(),
+                engine.name(), engine.version(), blankToNull(body.databaseName()), engine.fixedUsername(), publicHost));
+        consistency.awaitProjections();
+        return new Created(created.instanceId(), created.engine(), created.databaseName(), DatabaseStatus.CREATING.name(),
+                created.host(), created.port(), created.username(), created.password(),
+                ConnectionStrings.of(engine.scheme(), created.username(), created.password(), created.host(),
+                        created.port(), created.databaseName()),
+                created.createdAt());
+    }
+
+    @GetMapping
+    List<Summary> list(@AuthenticationPrincipal AuthenticatedUser me) {
+        return queries.query(new ListDatabases(me.userId()), DatabaseList.class).join().databases().stream()
+                .map(Summary::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    Detail get(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String id) {
+        DatabaseView view = directory.require(me.userId(), id);
+        return Detail.of(view, directory.engine(view.engine()));
+    }
+
+    /** Answers once the container has stopped. */
+    @PutMapping("/{id}/suspend")
+    StatusChange suspend(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String id) {
+        directory.require(me.userId(), id);
+        commands.sendAndWait(new SuspendDatabase(id));
+        consistency.awaitProjections();
+        DatabaseView view = directory.awaitState(me.userId(), id,
+                DatabaseDirectory.settledFrom(DatabaseStatus.SUSPENDING), containerTimeout).orElseThrow();
+        return new StatusChange(id, view.status().name(), "Instance suspended successfully");
+    }
+
+    /** Answers once the engine accepts logins again. */
+    @PutMapping("/{id}/resume")
+    StatusChange resume(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String id) {
+        directory.require(me.userId(), id);
+        commands.sendAndWait(new ResumeDatabase(id));
+        consistency.awaitProjections();
+        DatabaseView view = directory.awaitState(me.userId(), id,
+                DatabaseDirectory.settledFrom(DatabaseStatus.RESUMING), containerTimeout).orElseThrow();
+        if (view.status() != DatabaseStatus.RUNNING) {
+            throw new HangarException(Kind.UNAVAILABLE, "DOCKER_ERROR", "Resume failed: " + view.failureReason());
+        }
+        return new StatusChange(id, view.status().name(), "Instance resumed successfully");
+    }
+
+    /** Answers once container and volume are gone. */
+    @DeleteMapping("/{id}")
+    Message delete(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String id) {
+        directory.require(me.userId(), id);
+        commands.sendAndWait(new DeleteDatabase(id));
+        consistency.awaitProjections();
+        directory.awaitState(me.userId(), id, view -> view == null, containerTimeout);
+        consistency.await();
+        return new Message("Instance deleted successfully");
+    }
+
+    /** Answers once the engine refuses the old password and accepts the new one. */
+    @PostMapping("/{id}/rotate-password")
+    Rotated rotate(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String id) {
+        DatabaseView before = directory.require(me.userId(), id);
+        RotatedPassword rotated = commands.sendAndWait(new RotateDatabasePassword(id));
+        DatabaseView view = directory.awaitState(me.userId(), id, v -> v != null
+                && rotated.rotationId().equals(v.lastRotationId()) && !"PENDING".equals(v.lastRotationOutcome()),
+                containerTimeout).orElseThrow();
+        if (!"ROTATED".equals(view.lastRotationOutcome())) {
+            throw new HangarException(Kind.UNAVAILABLE, "DOCKER_ERROR", "Rotation failed; the previous password "
+                    + "still holds: " + view.lastRotationOutcome());
+        }
+        EngineView engine = directory.engine(before.engine());
+        return new Rotated(id, rotated.username(), rotated.newPassword(), ConnectionStrings.of(engine.scheme(),
+                rotated.username(), rotated.newPassword(), before.host(), before.port(), before.databaseName()),
+                "Password rotated successfully");
+    }
+
+    @GetMapping("/{id}/credentials/pdf")
+    ResponseEntity<byte[]> credentials(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String id) {
+        DatabaseView view = directory.require(me.userId(), id);
+        byte[] pdf = CredentialsPdf.render(Detail.of(view, directory.engine(view.engine())));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("hangar-" + view.databaseName() + "-credentials.pdf").build().toString())
+                .body(pdf);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.hangar.saga.engine;
+
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Redis (official {@code redis} image or {@code hangar/redis}). The password lives in an ACL file on
+ * the data volume ({@value #ACL_FILE}) as a SHA-256 hash, so that
+ * <ul>
+ *   <li>a changed password survives stop/start and re-creation on the same volume (a
+ *       {@code --requirepass} argument would win again at every start);</li>
+ *   <li>the plain password is in neither the container's env nor its command line.</li>
+ * </ul>
+ * The command is a small {@code sh -c} wrapper that writes the ACL file only when it is missing and
+ * then execs the image's {@code docker-entrypoint.sh} with {@code --appendonly yes --aclfile ...}.
+ * Like PostgreSQL and MariaDB, a container re-created on an existing volume keeps the password that
+ * is on the volume.
+ */
+public final class RedisDriver implements EngineDriver {
+
+    public static final String ACL_FILE = "/data/hangar-users.acl";
+
+    @Override
+    public EngineKind kind() {
+        return EngineKind.REDIS;
+    }
+
+    @Override
+    public Map<String, String> environment(Credentials c) {
+        return Map.of();
+    }
+
+    @Override
+    public List<String> command(Credentials c) {
+        String acl = "user default on #" + sha256Hex(c.password()) + " ~* &* +@all";
+        String script = "[ -s " + ACL_FILE + " ] || echo '" + acl + "' > " + ACL_FILE
+                + "; exec docker-entrypoint.sh --appendonly yes --aclfile " + ACL_FILE;
+        return List.of("sh", "-c", script);
+    }
+
+    @Override
+    public boolean acceptsLogin(String host, int port, Credentials c) {
+        try (Jedis jedis = connect(host, port, c.password())) {
+            return "PONG".equalsIgnoreCase(jedis.ping());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** AUTH with the current password, ACL SETUSER default with the new one, ACL SAVE to the volume. */
+    @Override
+    public void changePassword(String host, int port, Credentials current, String newPassword) {
+        try (Jedis jedis = connect(host, port, current.password())) {
+            String aclFile = jedis.configGet("aclfile").getOrDefault("aclfile", "");
+            if (aclFile.isBlank()) {
+                throw new EngineDriverException("Redis at " + host + ":" + port + " runs without an ACL file, so a "
+                        + "password change would be lost at the next start; re-create the container instead");
+            }
+            jedis.aclSetUser("default", "resetpass", ">" + newPassword);
+            jedis.aclSave();
+        } catch (JedisException e) {
+            throw new EngineDriverException("Redis password change at " + host + ":" + port + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Jedis connect(String host, int port, String password) {
+        Jedis jedis = new Jedis(new HostAndPort(host, port), DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(2000)
+                .socketTimeoutMillis(5000)
+                .password(password)
+                .clientName("hangar")
+                .build());
+        try {
+            jedis.connect(); // authenticates (AUTH <password>) as part of the handshake
+            return jedis;
+        } catch (RuntimeException e) {
+            jedis.close();
+            throw e;
+        }
+    }
+
+    static String sha256Hex(String password) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.hangar.saga.provisioning;
+
+import dev.hangar.kernel.database.RecordContainerExited;
+import dev.hangar.saga.runtime.ContainerEvent;
+import dev.hangar.saga.runtime.ContainerRuntime;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows the engine's event stream and reports a database container that stops, dies or is
+ * removed; the Instance aggregate decides whether that is news (it is, only while it should run).
+ * When the engine cannot be reached, it tries again every few seconds.
+ */
+@Component
+public class ContainerDriftWatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ContainerDriftWatcher.class);
+    private static final Set<String> GONE = Set.of("die", "stop", "kill", "oom", "destroy");
+
+    private final ContainerRuntime runtime;
+    private final CommandGateway commands;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "container-drift-watcher");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile AutoCloseable stream;
+    private volatile boolean running;
+
+    public ContainerDriftWatcher(ContainerRuntime runtime, CommandGateway commands) {
+        this.runtime = runtime;
+        this.commands = commands;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        scheduler.scheduleWithFixedDelay(this::ensureWatching, 0, 5, TimeUnit.SECONDS);
+    }
+
+    private void ensureWatching() {
+        if (stream != null || !running) {
+            return;
+        }
+        try {
+            stream = runtime.watch(this::onEvent);
+        } catch (RuntimeException e) {
+            log.debug("Container engine not watchable yet: {}", e.getMessage());
+        }
+    }
+
+    void onEvent(ContainerEvent event) {
+        if (event.instanceId() != null && GONE.contains(event.action())) {
+            commands.send(new RecordContainerExited(event.instanceId(), event.action()))
+                    .exceptionally(e -> {
+                        log.debug("Drift of {} not recorded: {}", event.instanceId(), e.getMessage());
+                        return null;
+                    });
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        scheduler.shutdownNow();
+        AutoCloseable current = stream;
+        stream = null;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (Exception e) {
+                log.debug("Closing the event stream: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

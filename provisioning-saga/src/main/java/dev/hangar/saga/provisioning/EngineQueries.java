@@ -1,0 +1,51 @@
+package dev.hangar.saga.provisioning;
+
+import dev.hangar.kernel.database.EngineList;
+import dev.hangar.kernel.database.EngineView;
+import dev.hangar.kernel.database.ListEngines;
+import dev.hangar.saga.engine.EngineCatalog;
+import dev.hangar.saga.engine.EngineKind;
+import dev.hangar.saga.runtime.ContainerRuntime;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/** The catalog as the host sees it: an engine is available only where its image is present. */
+@Component
+public class EngineQueries {
+
+    private final EngineCatalog catalog;
+    private final ContainerRuntime runtime;
+
+    public EngineQueries(EngineCatalog catalog, ContainerRuntime runtime) {
+        this.catalog = catalog;
+        this.runtime = runtime;
+    }
+
+    @QueryHandler
+    public EngineList handle(ListEngines query) {
+        boolean reachable = runtime.ping();
+        return new EngineList(catalog.all().stream()
+                .map(e -> new EngineView(e.name(), e.version(), e.port(), e.description(),
+                        reachable && runtime.hasImage(e.image()), scheme(e.kind()), fixedUsername(e.kind())))
+                .toList(), reachable);
+    }
+
+    private static String scheme(EngineKind kind) {
+        return switch (kind) {
+            case POSTGRESQL -> "postgresql";
+            case MYSQL -> "mysql";
+            case MONGODB -> "mongodb";
+            case REDIS -> "redis";
+            case CASSANDRA -> "cassandra";
+            case SQLSERVER -> "sqlserver";
+        };
+    }
+
+    private static String fixedUsername(EngineKind kind) {
+        return switch (kind) {
+            case REDIS -> "default";
+            case SQLSERVER -> "sa";
+            default -> null;
+        };
+    }
+}

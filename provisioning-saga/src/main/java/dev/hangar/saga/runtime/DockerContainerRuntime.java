@@ -1,0 +1,532 @@
+package dev.hangar.saga.runtime;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.ExecCreateCmdResponse;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@link ContainerRuntime} on a Docker engine through docker-java (zero-dependency transport).
+ *
+ * <p>Thread-safe: one instance can be shared application-wide (the underlying clients pool their
+ * connections). Request/response calls use a short connection timeout and a bounded response
+ * timeout; {@link #watch} uses a second client without a response timeout so that an idle event
+ * stream is never cut. {@link #close()} releases both clients.
+ *
+ * <p>The API version is pinned to 1.41 (Docker 20.10) unless another one is given.
+ */
+public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
+
+    public static final String DEFAULT_DOCKER_HOST = "unix:///var/run/docker.sock";
+    public static final String DEFAULT_API_VERSION = "1.41";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+    /** Grace period of {@link #stop}: after it, the engine kills the container. */
+    public static final int STOP_TIMEOUT_SECONDS = 10;
+    /** Upper bound on an {@link #exec} (the response timeout also applies to the stream). */
+    public static final Duration EXEC_TIMEOUT = Duration.ofSeconds(25);
+
+    private static final Logger LOG = Logger.getLogger(DockerContainerRuntime.class.getName());
+    /** Actor attributes of a container event that are not labels. */
+    private static final Set<String> NON_LABEL_ATTRIBUTES = Set.of("name", "image", "exitCode", "signal");
+    private static final String[] WATCHED_ACTIONS = {"start", "die", "stop", "kill", "oom", "destroy"};
+
+    private final String dockerHost;
+    private final DockerClient client;
+    private final DockerClient streamClient;
+
+    /** {@code DOCKER_HOST} from the environment, or {@value #DEFAULT_DOCKER_HOST}. */
+    public static DockerContainerRuntime fromEnvironment() {
+        String host = System.getenv("DOCKER_HOST");
+        return new DockerContainerRuntime(host == null || host.isBlank() ? DEFAULT_DOCKER_HOST : host);
+    }
+
+    /** @param dockerHost e.g. {@code unix:///var/run/docker.sock} or {@code tcp://127.0.0.1:2375} */
+    public DockerContainerRuntime(String dockerHost) {
+        this(dockerHost, DEFAULT_API_VERSION, DEFAULT_CONNECT_TIMEOUT, DEFAULT_RESPONSE_TIMEOUT);
+    }
+
+    public DockerContainerRuntime(String dockerHost, String apiVersion, Duration connectTimeout,
+                                  Duration responseTimeout) {
+        this.dockerHost = dockerHost == null || dockerHost.isBlank() ? DEFAULT_DOCKER_HOST : dockerHost;
+        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(this.dockerHost)
+                .withDockerTlsVerify(false)
+                .withApiVersion(apiVersion)
+                .build();
+        this.client = DockerClientImpl.getInstance(config, http(config, connectTimeout, responseTimeout, 32));
+        // events are a long-lived stream: no response (read) timeout
+        this.streamClient = DockerClientImpl.getInstance(config, http(config, connectTimeout, null, 8));
+    }
+
+    private static DockerHttpClient http(DockerClientConfig config, Duration connectTimeout,
+                                         Duration responseTimeout, int maxConnections) {
+        ZerodepDockerHttpClient.Builder builder = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(URI.create(config.getDockerHost().toString()))
+                .sslConfig(config.getSSLConfig())
+                .maxConnections(maxConnections)
+                .connectionTimeout(connectTimeout);
+        if (responseTimeout != null) {
+            builder.responseTimeout(responseTimeout);
+        }
+        return builder.build();
+    }
+
+    public String dockerHost() {
+        return dockerHost;
+    }
+
+    @Override
+    public boolean ping() {
+        try {
+            client.pingCmd().exec();
+            return true;
+        } catch (RuntimeException | Error e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean hasImage(String image) {
+        try {
+            client.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            throw failure("inspect image " + image, null, e);
+        }
+    }
+
+    @Override
+    public ContainerHandle ensureRunning(ContainerSpec spec) {
+        String name = spec.name();
+        boolean created = false;
+        InspectContainerResponse info = inspectOrNull(name);
+        if (info == null) {
+            if (!hasImage(spec.image())) {
+                throw new ContainerRuntimeException(
+                        "image " + spec.image() + " is not present on the host (nothing is pulled); cannot create container "
+                                + name);
+            }
+            ensureVolume(spec);
+            try {
+                String id = createCmd(spec).exec().getId();
+                created = true;
+                info = inspectOrNull(id);
+            } catch (ConflictException e) {
+                // another caller created it concurrently: take theirs
+                info = inspectOrNull(name);
+                if (info == null) {
+                    throw failure("create", name, e);
+                }
+            } catch (NotFoundException e) {
+                throw new ContainerRuntimeException(
+                        "image " + spec.image() + " is not present on the host (nothing is pulled); cannot create container "
+                                + name, e);
+            } catch (RuntimeException e) {
+                throw failure("create", name, e);
+            }
+            if (info == null) {
+                throw new ContainerRuntimeException("docker create: container " + name + " vanished right after creation");
+            }
+        }
+        String id = info.getId();
+        InspectContainerResponse.ContainerState state = info.getState();
+        try {
+            if (state != null && Boolean.TRUE.equals(state.getPaused())) {
+                client.unpauseContainerCmd(id).exec();
+            } else if (state == null || !Boolean.TRUE.equals(state.getRunning())) {
+                client.startContainerCmd(id).exec();
+            }
+        } catch (NotModifiedException e) {
+            // already running
+        } catch (RuntimeException e) {
+            throw failure("start", name, e);
+        }
+        return new ContainerHandle(id, name, created);
+    }
+
+    private void ensureVolume(ContainerSpec spec) {
+        if (spec.volumeName() == null || spec.volumeName().isBlank()) {
+            return;
+        }
+        try {
+            client.inspectVolumeCmd(spec.volumeName()).exec();
+            return;
+        } catch (NotFoundException e) {
+            // create below
+        } catch (RuntimeException e) {
+            throw failure("inspect volume " + spec.volumeName() + " of", spec.name(), e);
+        }
+        try {
+            client.createVolumeCmd()
+                    .withName(spec.volumeName())
+                    .withLabels(spec.labels() == null ? Map.of() : spec.labels())
+                    .exec();
+        } catch (RuntimeException e) {
+            throw failure("create volume " + spec.volumeName() + " of", spec.name(), e);
+        }
+    }
+
+    private CreateContainerCmd createCmd(ContainerSpec spec) {
+        HostConfig host = HostConfig.newHostConfig().withRestartPolicy(RestartPolicy.noRestart());
+        CreateContainerCmd cmd = client.createContainerCmd(spec.image()).withName(spec.name());
+        if (spec.containerPort() > 0) {
+            ExposedPort exposed = ExposedPort.tcp(spec.containerPort());
+            cmd.withExposedPorts(exposed);
+            if (spec.hostPort() > 0) {
+                String ip = spec.hostIp() == null || spec.hostIp().isBlank() ? "0.0.0.0" : spec.hostIp();
+                host.withPortBindings(new PortBinding(Ports.Binding.bindIpAndPort(ip, spec.hostPort()), exposed));
+            }
+        }
+        if (spec.memoryBytes() > 0) {
+            host.withMemory(spec.memoryBytes());
+        }
+        if (spec.nanoCpus() > 0) {
+            host.withNanoCPUs(spec.nanoCpus());
+        }
+        if (spec.volumeName() != null && !spec.volumeName().isBlank() && spec.volumePath() != null) {
+            host.withBinds(new Bind(spec.volumeName(), new Volume(spec.volumePath())));
+        }
+        cmd.withHostConfig(host);
+        if (spec.labels() != null && !spec.labels().isEmpty()) {
+            cmd.withLabels(spec.labels());
+        }
+        if (spec.env() != null && !spec.env().isEmpty()) {
+            List<String> env = new ArrayList<>();
+            spec.env().forEach((k, v) -> env.add(k + "=" + (v == null ? "" : v)));
+            cmd.withEnv(env);
+        }
+        if (spec.command() != null && !spec.command().isEmpty()) {
+            cmd.withCmd(spec.command());
+        }
+        return cmd;
+    }
+
+    @Override
+    public boolean start(String containerName) {
+        try {
+            client.startContainerCmd(containerName).exec();
+            return true;
+        } catch (NotModifiedException e) {
+            return true; // already running
+        } catch (NotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            throw failure("start", containerName, e);
+        }
+    }
+
+    @Override
+    public void stop(String containerName) {
+        try {
+            client.stopContainerCmd(containerName).withTimeout(STOP_TIMEOUT_SECONDS).exec();
+        } catch (NotFoundException | NotModifiedException e) {
+            // missing or already stopped
+        } catch (RuntimeException e) {
+            throw failure("stop", containerName, e);
+        }
+    }
+
+    @Override
+    public void remove(String containerName, String volumeName) {
+        try {
+            client.removeContainerCmd(containerName).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (ConflictException e) {
+            // "removal already in progress": wait for it below
+            waitUntilGone(containerName);
+        } catch (RuntimeException e) {
+            throw failure("remove", containerName, e);
+        }
+        if (volumeName == null || volumeName.isBlank()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                client.removeVolumeCmd(volumeName).exec();
+                return;
+            } catch (NotFoundException e) {
+                return;
+            } catch (ConflictException e) {
+                // still in use (a removal finishing, or another container): retry briefly
+                if (System.nanoTime() > deadline) {
+                    throw failure("remove volume " + volumeName + " of", containerName, e);
+                }
+                sleep(200);
+            } catch (RuntimeException e) {
+                throw failure("remove volume " + volumeName + " of", containerName, e);
+            }
+        }
+    }
+
+    private void waitUntilGone(String containerName) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (inspectOrNull(containerName) != null) {
+            if (System.nanoTime() > deadline) {
+                throw new ContainerRuntimeException("docker remove: container " + containerName + " is still there after 10 s");
+            }
+            sleep(200);
+        }
+    }
+
+    @Override
+    public Optional<ContainerState> inspect(String containerName) {
+        InspectContainerResponse info = inspectOrNull(containerName);
+        if (info == null) {
+            return Optional.empty();
+        }
+        InspectContainerResponse.ContainerState state = info.getState();
+        boolean running = state != null && Boolean.TRUE.equals(state.getRunning());
+        String status = state == null ? "unknown" : state.getStatus();
+        Map<String, String> labels = info.getConfig() == null || info.getConfig().getLabels() == null
+                ? Map.of() : Map.copyOf(info.getConfig().getLabels());
+        return Optional.of(new ContainerState(info.getId(), stripSlash(info.getName()), running, status, labels));
+    }
+
+    private InspectContainerResponse inspectOrNull(String containerName) {
+        try {
+            return client.inspectContainerCmd(containerName).exec();
+        } catch (NotFoundException e) {
+            return null;
+        } catch (RuntimeException e) {
+            throw failure("inspect", containerName, e);
+        }
+    }
+
+    @Override
+    public ExecResult exec(String containerName, String... command) {
+        try {
+            ExecCreateCmdResponse created = client.execCreateCmd(containerName)
+                    .withAttachStdout(true)
+                    .withAttachStderr(true)
+                    .withCmd(command)
+                    .exec();
+            StringBuilder out = new StringBuilder();
+            ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+                @Override
+                public void onNext(Frame frame) {
+                    if (frame.getPayload() != null) {
+                        synchronized (out) {
+                            out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+            };
+            try (ResultCallback.Adapter<Frame> cb = client.execStartCmd(created.getId()).exec(callback)) {
+                if (!cb.awaitCompletion(EXEC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new ContainerRuntimeException(
+                            "docker exec in container " + containerName + " did not finish within " + EXEC_TIMEOUT);
+                }
+            }
+            InspectExecResponse done = client.inspectExecCmd(created.getId()).exec();
+            Long exit = done.getExitCodeLong();
+            synchronized (out) {
+                return new ExecResult(exit == null ? -1 : exit.intValue(), out.toString());
+            }
+        } catch (ContainerRuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContainerRuntimeException("docker exec in container " + containerName + " was interrupted", e);
+        } catch (IOException | RuntimeException e) {
+            throw failure("exec", containerName, e);
+        }
+    }
+
+    /**
+     * Streams container events until the handle is closed. If the stream breaks (engine restart),
+     * it is reopened after a second from the time of the last event seen, so events are delivered
+     * at least once; events already delivered are skipped. The listener is called from a
+     * docker-java thread, one event at a time; its exceptions are logged and swallowed.
+     */
+    @Override
+    public AutoCloseable watch(Consumer<ContainerEvent> listener) {
+        Watch watch = new Watch(listener);
+        watch.open(null);
+        return watch;
+    }
+
+    private final class Watch implements AutoCloseable {
+        private final Consumer<ContainerEvent> listener;
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private final AtomicReference<Closeable> current = new AtomicReference<>();
+        private volatile long lastTimeNano;
+        private volatile String lastKey = "";
+
+        Watch(Consumer<ContainerEvent> listener) {
+            this.listener = listener;
+        }
+
+        void open(String since) {
+            if (closed.get()) {
+                return;
+            }
+            var cmd = streamClient.eventsCmd()
+                    .withEventTypeFilter(EventType.CONTAINER)
+                    .withLabelFilter(Labels.INSTANCE_ID)
+                    .withEventFilter(WATCHED_ACTIONS);
+            if (since != null) {
+                cmd.withSince(since);
+            }
+            ResultCallback.Adapter<Event> cb = new ResultCallback.Adapter<>() {
+                @Override
+                public void onNext(Event event) {
+                    deliver(event);
+                }
+
+                @Override
+                public void onError(Throwable throwable) {
+                    super.onError(throwable);
+                    reopenLater();
+                }
+
+                @Override
+                public void onComplete() {
+                    super.onComplete();
+                    reopenLater();
+                }
+            };
+            try {
+                current.set(cmd.exec(cb));
+            } catch (RuntimeException e) {
+                if (since == null) {
+                    throw failure("events", null, e);
+                }
+                reopenLater();
+            }
+            if (closed.get()) {
+                closeQuietly(current.get());
+            }
+        }
+
+        private void deliver(Event event) {
+            if (closed.get()) {
+                return;
+            }
+            long nano = event.getTimeNano() != null ? event.getTimeNano()
+                    : event.getTime() != null ? TimeUnit.SECONDS.toNanos(event.getTime()) : 0L;
+            String key = event.getId() + "/" + event.getAction();
+            if (nano < lastTimeNano || (nano == lastTimeNano && key.equals(lastKey))) {
+                return; // replayed after a reconnect
+            }
+            lastTimeNano = nano;
+            lastKey = key;
+            Map<String, String> attributes = event.getActor() == null || event.getActor().getAttributes() == null
+                    ? Map.of() : event.getActor().getAttributes();
+            Map<String, String> labels = new HashMap<>(attributes);
+            labels.keySet().removeAll(NON_LABEL_ATTRIBUTES);
+            String id = event.getId() != null ? event.getId()
+                    : event.getActor() == null ? null : event.getActor().getId();
+            ContainerEvent mapped = new ContainerEvent(id, attributes.get("name"), event.getAction(),
+                    Map.copyOf(labels), Instant.EPOCH.plusNanos(nano));
+            try {
+                listener.accept(mapped);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "container event listener failed on " + mapped.action() + " of "
+                        + mapped.containerName(), e);
+            }
+        }
+
+        private void reopenLater() {
+            if (closed.get()) {
+                return;
+            }
+            Thread t = new Thread(() -> {
+                sleep(1000);
+                long sinceSeconds = lastTimeNano == 0 ? Instant.now().getEpochSecond() - 1
+                        : TimeUnit.NANOSECONDS.toSeconds(lastTimeNano);
+                open(Long.toString(sinceSeconds));
+            }, "docker-events-reconnect");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                closeQuietly(current.get());
+            }
+        }
+    }
+
+    /** Releases both HTTP clients. */
+    @Override
+    public void close() {
+        closeQuietly(client);
+        closeQuietly(streamClient);
+    }
+
+    private static void closeQuietly(Closeable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (IOException | RuntimeException e) {
+            // nothing to do
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String stripSlash(String name) {
+        return name != null && name.startsWith("/") ? name.substring(1) : name;
+    }
+
+    private ContainerRuntimeException failure(String operation, String containerName, Throwable cause) {
+        String target = containerName == null ? "" : " container " + containerName;
+        // the daemon's message (e.g. "port is already allocated"), never the spec's env
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().strip();
+        return new ContainerRuntimeException("docker " + operation + target + " failed (" + dockerHost + "): " + detail,
+                cause);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.hangar.query.database;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import dev.hangar.kernel.database.DatabaseContainerExited;
+import dev.hangar.kernel.database.DatabaseDeleted;
+import dev.hangar.kernel.database.DatabaseDeletionRequested;
+import dev.hangar.kernel.database.DatabaseList;
+import dev.hangar.kernel.database.DatabasePasswordRotated;
+import dev.hangar.kernel.database.DatabasePasswordRotationFailed;
+import dev.hangar.kernel.database.DatabasePasswordRotationRequested;
+import dev.hangar.kernel.database.DatabaseProvisioned;
+import dev.hangar.kernel.database.DatabaseProvisioningFailed;
+import dev.hangar.kernel.database.DatabaseRequested;
+import dev.hangar.kernel.database.DatabaseResumeFailed;
+import dev.hangar.kernel.database.DatabaseResumeRequested;
+import dev.hangar.kernel.database.DatabaseResumed;
+import dev.hangar.kernel.database.DatabaseStatus;
+import dev.hangar.kernel.database.DatabaseSuspended;
+import dev.hangar.kernel.database.DatabaseSuspensionRequested;
+import dev.hangar.kernel.database.DatabaseView;
+import dev.hangar.kernel.database.FindDatabase;
+import dev.hangar.kernel.database.ListDatabases;
+import java.time.Instant;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The databases read model, scoped by owner at every query. */
+@Component
+@ProcessingGroup(DatabaseProjection.GROUP)
+public class DatabaseProjection {
+
+    public static final String GROUP = "databases-projection";
+
+    private final MongoTemplate mongo;
+
+    public DatabaseProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(DatabaseRequested e) {
+        mongo.save(new DatabaseDocument(e.instanceId(), e.ownerId(), e.engine(), e.engineVersion(), e.databaseName(),
+                DatabaseStatus.CREATING, e.host(), e.port(), e.username(), e.containerName(), null, null, null, null,
+                e.requestedAt(), e.requestedAt()));
+    }
+
+    @EventHandler
+    void on(DatabaseProvisioned e) {
+        status(e.instanceId(), DatabaseStatus.RUNNING, e.provisionedAt(), new Update().set("containerId", e.containerId()));
+    }
+
+    @EventHandler
+    void on(DatabaseProvisioningFailed e) {
+        status(e.instanceId(), DatabaseStatus.FAILED, e.failedAt(), new Update().set("failureReason", e.reason()));
+    }
+
+    @EventHandler
+    void on(DatabaseSuspensionRequested e) {
+        status(e.instanceId(), DatabaseStatus.SUSPENDING, e.requestedAt(), new Update());
+    }
+
+    @EventHandler
+    void on(DatabaseSuspended e) {
+        status(e.instanceId(), DatabaseStatus.SUSPENDED, e.suspendedAt(), new Update());
+    }
+
+    @EventHandler
+    void on(DatabaseResumeRequested e) {
+        status(e.instanceId(), DatabaseStatus.RESUMING, e.requestedAt(), new Update());
+    }
+
+    @EventHandler
+    void on(DatabaseResumed e) {
+        status(e.instanceId(), DatabaseStatus.RUNNING, e.resumedAt(),
+                new Update().set("containerId", e.containerId()).set("failureReason", null));
+    }
+
+    @EventHandler
+    void on(DatabaseResumeFailed e) {
+        status(e.instanceId(), DatabaseStatus.FAILED, e.failedAt(), new Update().set("failureReason", e.reason()));
+    }
+
+    @EventHandler
+    void on(DatabaseContainerExited e) {
+        status(e.instanceId(), DatabaseStatus.FAILED, e.exitedAt(),
+                new Update().set("failureReason", "Container " + e.action() + " outside Hangar; resume to restart it"));
+    }
+
+    @EventHandler
+    void on(DatabaseDeletionRequested e) {
+        status(e.instanceId(), DatabaseStatus.DELETING, e.requestedAt(), new Update());
+    }
+
+    @EventHandler
+    void on(DatabaseDeleted e) {
+        mongo.remove(byId(e.instanceId()), DatabaseDocument.class);
+    }
+
+    @EventHandler
+    void on(DatabasePasswordRotationRequested e) {
+        mongo.updateFirst(byId(e.instanceId()), new Update().set("lastRotationId", e.rotationId())
+                .set("lastRotationOutcome", "PENDING").set("updatedAt", e.requestedAt()), DatabaseDocument.class);
+    }
+
+    @EventHandler
+    void on(DatabasePasswordRotated e) {
+        rotation(e.instanceId(), e.rotationId(), "ROTATED", e.rotatedAt());
+    }
+
+    @EventHandler
+    void on(DatabasePasswordRotationFailed e) {
+        rotation(e.instanceId(), e.rotationId(), "FAILED: " + e.reason(), e.failedAt());
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(DatabaseDocument.class);
+    }
+
+    @QueryHandler
+    public Optional<DatabaseView> handle(FindDatabase query) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where("_id").is(query.instanceId())
+                .and("ownerId").is(query.ownerId())), DatabaseDocument.class)).map(DatabaseDocument::toView);
+    }
+
+    @QueryHandler
+    public DatabaseList handle(ListDatabases query) {
+        return new DatabaseList(mongo.find(Query.query(where("ownerId").is(query.ownerId()))
+                .with(Sort.by("createdAt", "id")), DatabaseDocument.class).stream().map(DatabaseDocument::toView).toList());
+    }
+
+    private void status(String id, DatabaseStatus status, Instant at, Update update) {
+        mongo.updateFirst(byId(id), update.set("status", status).set("updatedAt", at), DatabaseDocument.class);
+    }
+
+    private void rotation(String id, String rotationId, String outcome, Instant at) {
+        mongo.updateFirst(Query.query(where("_id").is(id).and("lastRotationId").is(rotationId)),
+                new Update().set("lastRotationOutcome", outcome).set("updatedAt", at), DatabaseDocument.class);
+    }
+
+    private static Query byId(String id) {
+        return Query.query(where("_id").is(id));
+    }
+}

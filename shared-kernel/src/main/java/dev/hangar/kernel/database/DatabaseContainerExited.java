@@ -1,0 +1,7 @@
+package dev.hangar.kernel.database;
+
+import java.time.Instant;
+
+/** The container stopped, died or vanished while Hangar expected it to run. The volume is kept. */
+public record DatabaseContainerExited(String instanceId, String action, Instant exitedAt) {
+}

@@ -1,0 +1,7 @@
+package dev.hangar.kernel.database;
+
+import java.time.Instant;
+
+/** The container runs and the engine accepted a login with the new credentials. */
+public record DatabaseProvisioned(String instanceId, String containerId, Instant provisionedAt) {
+}

@@ -1,0 +1,4 @@
+package dev.hangar.kernel.database;
+
+public record ListDatabases(String ownerId) {
+}
