@@ -51,10 +51,11 @@ final class PlatformDtos {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record User(String id, String username, String email, String firstName, String lastName, String role,
-                boolean isActive, String tenantId, String tenantUrl, Instant createdAt, Instant updatedAt) {
+                boolean isActive, String tenantId, String tenantUrl, Instant lockedUntil, Instant createdAt,
+                Instant updatedAt) {
         static User of(UserView v) {
             return new User(v.id(), v.username(), v.email(), v.firstName(), v.lastName(), v.role().wire(), v.active(),
-                    v.tenantId(), v.tenantUrl(), v.createdAt(), v.updatedAt());
+                    v.tenantId(), v.tenantUrl(), v.lockedUntil(), v.createdAt(), v.updatedAt());
         }
     }
 

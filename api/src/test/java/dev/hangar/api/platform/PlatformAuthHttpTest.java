@@ -119,6 +119,9 @@ class PlatformAuthHttpTest {
         HangarClient.User admin = client.admin();
         Response list = client.get("/api/v1/admin/users?limit=1000", admin.token());
         assertThat(list.status()).isEqualTo(200);
+        var listed = java.util.stream.StreamSupport.stream(list.body().path("users").spliterator(), false)
+                .filter(u -> u.path("id").asText().equals(user.id())).findFirst().orElseThrow();
+        assertThat(listed.path("locked_until").asText()).isNotBlank();
     }
 
     @Test

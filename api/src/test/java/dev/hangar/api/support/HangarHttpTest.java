@@ -9,7 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The whole application on a random port, on its embedded defaults (H2 file in a fresh data
- * directory, in-process MongoDB wire-protocol server). Every class carrying this annotation shares
+ * directory, in-process MongoDB wire-protocol server), driving the real Docker engine with the
+ * local engine images. Every class carrying this annotation shares
  * one running application. Rate limiting is raised so tests don't throttle each other; the rate
  * limit test runs its own application at the default.
  */
@@ -21,9 +22,16 @@ import org.springframework.boot.test.context.SpringBootTest;
     "hangar.rate-limit.requests-per-minute=1000000",
     "hangar.security.bcrypt-strength=4",
     "hangar.admin.email=" + HangarHttpTest.ADMIN_EMAIL,
-    "hangar.admin.password=" + HangarHttpTest.ADMIN_PASSWORD
+    "hangar.admin.password=" + HangarHttpTest.ADMIN_PASSWORD,
+    "hangar.engines.postgresql.image=" + HangarHttpTest.POSTGRES_IMAGE,
+    "hangar.engines.mysql.image=" + HangarHttpTest.MYSQL_IMAGE,
+    "hangar.engines.redis.image=" + HangarHttpTest.REDIS_IMAGE
 })
 public @interface HangarHttpTest {
     String ADMIN_EMAIL = "admin@hangar.test";
     String ADMIN_PASSWORD = "Admin123!";
+    /** Local images built by scripts/build-images.sh, honouring the official images' contracts. */
+    String POSTGRES_IMAGE = "hangar/postgres:15";
+    String MYSQL_IMAGE = "hangar/mariadb:10.11";
+    String REDIS_IMAGE = "hangar/redis:7";
 }

@@ -23,7 +23,10 @@ public final class RunningHangar implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--hangar.data-dir=" + dataDir,
                 "--hangar.security.bcrypt-strength=4", "--hangar.rate-limit.requests-per-minute=1000000",
                 "--hangar.admin.email=" + HangarHttpTest.ADMIN_EMAIL,
-                "--hangar.admin.password=" + HangarHttpTest.ADMIN_PASSWORD));
+                "--hangar.admin.password=" + HangarHttpTest.ADMIN_PASSWORD,
+                "--hangar.engines.postgresql.image=" + HangarHttpTest.POSTGRES_IMAGE,
+                "--hangar.engines.mysql.image=" + HangarHttpTest.MYSQL_IMAGE,
+                "--hangar.engines.redis.image=" + HangarHttpTest.REDIS_IMAGE));
         for (String setting : settings) {
             args.add("--" + setting);
         }

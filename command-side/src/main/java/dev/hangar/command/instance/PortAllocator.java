@@ -3,6 +3,7 @@ package dev.hangar.command.instance;
 import dev.hangar.command.claim.Claims;
 import dev.hangar.kernel.common.HangarException;
 import java.util.concurrent.ThreadLocalRandom;
+import org.axonframework.common.lock.DeadlockException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,12 +29,25 @@ public class PortAllocator {
         int offset = ThreadLocalRandom.current().nextInt(range.size());
         for (int i = 0; i < range.size(); i++) {
             int port = range.first() + (offset + i) % range.size();
-            if (hostPorts.isFree(port) && claims.take(Claims.Kind.PORT, String.valueOf(port), instanceId)) {
+            if (hostPorts.isFree(port) && take(port, instanceId)) {
                 return port;
             }
         }
         throw new HangarException(HangarException.Kind.UNAVAILABLE, "NO_PORT_AVAILABLE",
                 "No free host port in " + range.first() + "-" + range.last());
+    }
+
+    /**
+     * A claim stays locked until the unit of work ends, also one found held by another database; two
+     * scans that started at different offsets can thus each hold a lock the other waits for. Axon
+     * detects that cycle: the claims in it are held by other databases, so the scan moves on.
+     */
+    private boolean take(int port, String instanceId) {
+        try {
+            return claims.take(Claims.Kind.PORT, String.valueOf(port), instanceId);
+        } catch (DeadlockException held) {
+            return false;
+        }
     }
 
     void release(int port, String instanceId) {

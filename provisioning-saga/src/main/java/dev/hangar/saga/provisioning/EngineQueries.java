@@ -6,6 +6,7 @@ import dev.hangar.kernel.database.ListEngines;
 import dev.hangar.saga.engine.EngineCatalog;
 import dev.hangar.saga.engine.EngineKind;
 import dev.hangar.saga.runtime.ContainerRuntime;
+import dev.hangar.saga.runtime.ContainerRuntimeException;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +27,17 @@ public class EngineQueries {
         boolean reachable = runtime.ping();
         return new EngineList(catalog.all().stream()
                 .map(e -> new EngineView(e.name(), e.version(), e.port(), e.description(),
-                        reachable && runtime.hasImage(e.image()), scheme(e.kind()), fixedUsername(e.kind())))
+                        reachable && hasImage(e.image()), scheme(e.kind()), fixedUsername(e.kind())))
                 .toList(), reachable);
+    }
+
+    /** An engine that fails while answering is as unavailable as one that does not answer. */
+    private boolean hasImage(String image) {
+        try {
+            return runtime.hasImage(image);
+        } catch (ContainerRuntimeException e) {
+            return false;
+        }
     }
 
     private static String scheme(EngineKind kind) {

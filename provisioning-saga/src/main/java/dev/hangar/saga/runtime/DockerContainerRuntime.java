@@ -268,6 +268,11 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
         }
     }
 
+    /**
+     * Force-removes the container together with its anonymous volumes (docker rm -f -v; named
+     * volumes survive that), then the named {@code volumeName} if given, retrying for up to 10 s
+     * while the engine still reports it in use.
+     */
     @Override
     public void remove(String containerName, String volumeName) {
         try {

@@ -1,0 +1,78 @@
+package dev.hangar.api.durability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hangar.api.support.DockerProbe;
+import dev.hangar.api.support.EngineClients;
+import dev.hangar.api.support.HangarClient.Response;
+import dev.hangar.api.support.HangarClient.User;
+import dev.hangar.api.support.RunningHangar;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stop Hangar while a database is provisioning, start it again: the database reaches RUNNING with
+ * exactly one container, on the port of its 201 answer, reachable with the password of that answer.
+ */
+class ProvisioningRestartTest {
+
+    @Test
+    void aDatabaseProvisioningWhenHangarStopsIsRunningAfterTheRestartWithOneContainer() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "provisioning-restart-");
+        User user;
+        Response created;
+        try (RunningHangar hangar = RunningHangar.start(dataDir)) {
+            user = hangar.client.newPlatformUser();
+            created = hangar.client.post("/api/databases", Map.of("engine", "PostgreSQL"), user.token());
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(hangar.client.get("/api/databases/" + created.text("id"), user.token()).text("status"))
+                    .isEqualTo("CREATING");
+        } // stops while the saga waits for PostgreSQL's first login
+        String id = created.text("id");
+        int dbPort = created.body().path("port").asInt();
+        try (RunningHangar hangar = RunningHangar.start(dataDir)) {
+            Response running = dev.hangar.api.support.DatabaseStatus.awaitStatus(hangar.client, user.token(), id, "RUNNING");
+            assertThat(running.body().path("port").asInt()).isEqualTo(dbPort);
+            assertThat(DockerProbe.containers("hangar.instance-id=" + id)).hasSize(1);
+            try (Connection c = EngineClients.jdbc("PostgreSQL", dbPort, created.text("databaseName"),
+                    created.text("username"), created.text("password"))) {
+                assertThat(c.isValid(5)).isTrue();
+            }
+            assertThat(hangar.client.delete("/api/databases/" + id, user.token()).status()).isEqualTo(200);
+        }
+        assertThat(DockerProbe.containers("hangar.instance-id=" + id)).isEmpty();
+        assertThat(DockerProbe.volumes("hangar.instance-id=" + id)).isEmpty();
+    }
+
+    @Test
+    void aRunningDatabaseKeepsItsPortAndDataAcrossAHangarRestart() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "running-restart-");
+        User user;
+        Response created;
+        try (RunningHangar hangar = RunningHangar.start(dataDir)) {
+            user = hangar.client.newPlatformUser();
+            created = hangar.client.post("/api/databases", Map.of("engine", "MySQL"), user.token());
+            dev.hangar.api.support.DatabaseStatus.awaitStatus(hangar.client, user.token(), created.text("id"), "RUNNING");
+            try (Connection c = EngineClients.jdbc("MySQL", created.body().path("port").asInt(),
+                    created.text("databaseName"), created.text("username"), created.text("password"))) {
+                c.createStatement().execute("create table kept (x int)");
+            }
+        }
+        String id = created.text("id");
+        try (RunningHangar hangar = RunningHangar.start(dataDir)) {
+            Response view = hangar.client.get("/api/databases/" + id, user.token());
+            assertThat(view.text("status")).isEqualTo("RUNNING");
+            assertThat(view.body().path("port").asInt()).isEqualTo(created.body().path("port").asInt());
+            try (Connection c = EngineClients.jdbc("MySQL", created.body().path("port").asInt(),
+                    created.text("databaseName"), created.text("username"), created.text("password"))) {
+                assertThat(c.createStatement().executeQuery("select count(*) from kept").next()).isTrue();
+            }
+            assertThat(hangar.client.put("/api/databases/" + id + "/suspend", null, user.token()).text("status"))
+                    .isEqualTo("SUSPENDED");
+            assertThat(hangar.client.delete("/api/databases/" + id, user.token()).status()).isEqualTo(200);
+        }
+    }
+}

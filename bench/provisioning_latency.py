@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Time from POST /api/databases to a first successful login, against `docker run` of the same image
+to its first successful login, on the same machine in one run. Prints a Markdown table and the
+median ratio. Needs a running Hangar (HANGAR_URL, default http://localhost:8080) configured with
+the local images, the docker CLI, and psql (postgresql-client).
+
+    python3 bench/provisioning_latency.py --runs 7 --image hangar/postgres:15
+"""
+import argparse, json, os, socket, statistics, subprocess, time, urllib.request, uuid
+
+URL = os.environ.get("HANGAR_URL", "http://localhost:8080")
+
+
+def call(method, path, body=None, token=None):
+    req = urllib.request.Request(URL + path, method=method,
+                                 data=None if body is None else json.dumps(body).encode())
+    req.add_header("Content-Type", "application/json")
+    if token:
+        req.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(req, timeout=300) as r:
+        return json.loads(r.read() or b"null")
+
+
+def login_ok(port, user, password, db):
+    env = dict(os.environ, PGPASSWORD=password, PGCONNECT_TIMEOUT="2")
+    return subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(port), "-U", user, "-d", db, "-tAc", "select 1"],
+                          env=env, capture_output=True).returncode == 0
+
+
+def wait_login(port, user, password, db, started, limit=180):
+    while time.monotonic() - started < limit:
+        if login_ok(port, user, password, db):
+            return time.monotonic() - started
+        time.sleep(0.05)
+    raise RuntimeError("no login within %ss" % limit)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("0.0.0.0", 0))
+        return s.getsockname()[1]
+
+
+def hangar_run(token):
+    started = time.monotonic()
+    created = call("POST", "/api/databases", {"engine": "PostgreSQL"}, token)
+    answered = time.monotonic() - started
+    took = wait_login(created["port"], created["username"], created["password"], created["databaseName"], started)
+    call("DELETE", "/api/databases/" + created["id"], token=token)
+    return took, answered
+
+
+def docker_run(image):
+    port, name, pw = free_port(), "bench-" + uuid.uuid4().hex[:8], "Bench-" + uuid.uuid4().hex[:12]
+    started = time.monotonic()
+    subprocess.run(["docker", "run", "-d", "--name", name, "-e", "POSTGRES_USER=bench", "-e", "POSTGRES_PASSWORD=" + pw,
+                    "-e", "POSTGRES_DB=bench", "-p", "%d:5432" % port, image], check=True, capture_output=True)
+    try:
+        return wait_login(port, "bench", pw, "bench", started)
+    finally:
+        subprocess.run(["docker", "rm", "-f", "-v", name], capture_output=True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--image", default="hangar/postgres:15")
+    a = ap.parse_args()
+    email = "bench-%s@example.com" % uuid.uuid4().hex[:8]
+    token = call("POST", "/api/auth/register", {"email": email, "password": "Bench-Pass1!"})["token"]
+    rows = []
+    for i in range(a.runs):
+        base = docker_run(a.image)
+        took, answered = hangar_run(token)
+        rows.append((base, took, answered))
+        print("run %d: docker run %.2fs, hangar %.2fs (201 after %.0f ms), ratio %.2f"
+              % (i + 1, base, took, answered * 1000, took / base), flush=True)
+    base_m = statistics.median(r[0] for r in rows)
+    hangar_m = statistics.median(r[1] for r in rows)
+    ratio_m = statistics.median(r[1] / r[0] for r in rows)
+    ans_m = statistics.median(r[2] for r in rows)
+    print("\n| run | docker run -> login (s) | POST -> login (s) | ratio | POST answered (ms) |")
+    print("|---|---|---|---|---|")
+    for i, (b, t, ans) in enumerate(rows, 1):
+        print("| %d | %.2f | %.2f | %.2f | %.0f |" % (i, b, t, t / b, ans * 1000))
+    print("| **median** | **%.2f** | **%.2f** | **%.2f** | **%.0f** |" % (base_m, hangar_m, ratio_m, ans_m * 1000))
+
+
+if __name__ == "__main__":
+    main()
