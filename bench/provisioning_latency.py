@@ -46,6 +46,9 @@ def hangar_run(token):
     created = call("POST", "/api/databases", {"engine": "PostgreSQL"}, token)
     answered = time.monotonic() - started
     took = wait_login(created["port"], created["username"], created["password"], created["databaseName"], started)
+    # the engine may accept a login a moment before Hangar records RUNNING; DELETE waits for that
+    while call("GET", "/api/databases/" + created["id"], token=token)["status"] == "CREATING":
+        time.sleep(0.05)
     call("DELETE", "/api/databases/" + created["id"], token=token)
     return took, answered
 

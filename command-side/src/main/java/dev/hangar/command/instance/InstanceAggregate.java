@@ -160,12 +160,6 @@ public class InstanceAggregate {
             throw new HangarException(HangarException.Kind.CONFLICT, "INVALID_STATE",
                     "A password rotation of this database is in progress");
         }
-        if (pendingRotationId != null) {
-            // A second rotation would change the engine's password from under the first one, whose
-            // completion is then ignored: Hangar would keep a password the engine no longer has.
-            throw new HangarException(HangarException.Kind.CONFLICT, "INVALID_STATE",
-                    "A password rotation of this database is still in progress");
-        }
         String password = Passwords.generate(20);
         String rotationId = UUID.randomUUID().toString();
         apply(new DatabasePasswordRotationRequested(instanceId, rotationId, secrets.encrypt(password), now()));

@@ -1,0 +1,135 @@
+package dev.hangar.saga.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hangar.kernel.common.SecretBox;
+import dev.hangar.kernel.database.RecordContainerExited;
+import dev.hangar.kernel.subscription.Plan;
+import dev.hangar.saga.engine.EngineCatalog;
+import dev.hangar.saga.engine.EngineDrivers;
+import dev.hangar.saga.runtime.ContainerEvent;
+import dev.hangar.saga.runtime.DockerContainerRuntime;
+import dev.hangar.saga.runtime.DockerTestSupport;
+import dev.hangar.saga.runtime.Labels;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The drift watcher over a real command bus and gateway, with a handler that records what reaches it. */
+class ContainerDriftWatcherTest {
+
+    private DockerContainerRuntime runtime;
+    private final List<RecordContainerExited> recorded = new CopyOnWriteArrayList<>();
+    private ContainerDriftWatcher watcher;
+    private String instanceId;
+
+    @BeforeEach
+    void setUp() {
+        runtime = new DockerContainerRuntime(DockerTestSupport.DOCKER_HOST);
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        bus.subscribe(RecordContainerExited.class.getName(), (CommandMessage<?> message) -> {
+            recorded.add((RecordContainerExited) message.getPayload());
+            return null;
+        });
+        watcher = new ContainerDriftWatcher(runtime, DefaultCommandGateway.builder().commandBus(bus).build());
+        instanceId = DockerTestSupport.newInstanceId();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        watcher.stop();
+        try (DockerTestSupport docker = new DockerTestSupport()) {
+            docker.removeAllLabelled(instanceId);
+        }
+        runtime.close();
+    }
+
+    private ContainerEvent event(String action, Map<String, String> labels) {
+        return new ContainerEvent("c0ffee", "hangar-db-" + instanceId, action, labels, Instant.now());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"die", "stop", "kill", "oom", "destroy"})
+    void aContainerGoingAwayIsRecorded(String action) {
+        watcher.onEvent(event(action, Map.of(Labels.INSTANCE_ID, instanceId, Labels.ENGINE, "redis")));
+
+        assertThat(recorded).containsExactly(new RecordContainerExited(instanceId, action));
+    }
+
+    @Test
+    void aStartIsNotDrift() {
+        watcher.onEvent(event("start", Map.of(Labels.INSTANCE_ID, instanceId)));
+
+        assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void aContainerWithoutTheLabelIsNotHangars() {
+        watcher.onEvent(event("die", Map.of(Labels.ENGINE, "redis")));
+        watcher.onEvent(event("die", Map.of()));
+        watcher.onEvent(event("kill", null));
+
+        assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void aRefusedRecordIsSwallowed() {
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        bus.subscribe(RecordContainerExited.class.getName(), message -> {
+            throw new IllegalStateException("no such instance");
+        });
+        ContainerDriftWatcher refusing = new ContainerDriftWatcher(runtime,
+                DefaultCommandGateway.builder().commandBus(bus).build());
+
+        refusing.onEvent(event("die", Map.of(Labels.INSTANCE_ID, instanceId)));
+        // and without any handler at all
+        new ContainerDriftWatcher(runtime, DefaultCommandGateway.builder()
+                .commandBus(SimpleCommandBus.builder().build()).build())
+                .onEvent(event("die", Map.of(Labels.INSTANCE_ID, instanceId)));
+    }
+
+    @Test
+    void aKilledDatabaseContainerIsReportedFromTheEnginesEventStream() throws Exception {
+        DockerTestSupport.assertDockerReachable(runtime);
+        watcher.start();
+        assertThat(watcher.isRunning()).isTrue();
+        Thread.sleep(1500); // the watcher opens the engine's event stream on its own thread
+
+        Map<String, String> images = new HashMap<>();
+        images.put("redis", "hangar/redis:7");
+        SecretBox secrets = new SecretBox(new byte[32]);
+        Provisioner provisioner = new Provisioner(runtime, new EngineCatalog(images), new EngineDrivers(), secrets,
+                new ProvisioningSettings("0.0.0.0", "127.0.0.1", Duration.ofSeconds(60)));
+        String container = "hangar-db-" + instanceId;
+        provisioner.run(new DatabaseTarget(instanceId, "user-1", "redis", null, "default",
+                secrets.encrypt("Drift-Passw0rd"), DockerTestSupport.freePort(), container, container + "-data",
+                Plan.FREE.memoryBytes(), Plan.FREE.nanoCpus()));
+        try (DockerTestSupport docker = new DockerTestSupport()) {
+            docker.docker.killContainerCmd(container).exec();
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (recorded.stream().noneMatch(r -> r.instanceId().equals(instanceId) && r.action().equals("die"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(recorded).filteredOn(r -> r.instanceId().equals(instanceId))
+                .extracting(RecordContainerExited::action)
+                .contains("kill", "die")
+                .doesNotContain("start");
+
+        watcher.stop();
+        assertThat(watcher.isRunning()).isFalse();
+    }
+}
