@@ -53,27 +53,32 @@ def hangar_run(token):
     return took, answered
 
 
-def docker_run(image):
+def docker_run(image, limits):
     port, name, pw = free_port(), "bench-" + uuid.uuid4().hex[:8], "Bench-" + uuid.uuid4().hex[:12]
+    # with --limits, the same memory and CPU limits Hangar gives a FREE database
+    extra = ["--memory", "256m", "--cpus", "0.5"] if limits else []
     started = time.monotonic()
-    subprocess.run(["docker", "run", "-d", "--name", name, "-e", "POSTGRES_USER=bench", "-e", "POSTGRES_PASSWORD=" + pw,
-                    "-e", "POSTGRES_DB=bench", "-p", "%d:5432" % port, image], check=True, capture_output=True)
+    subprocess.run(["docker", "run", "-d", "--name", name, *extra, "-e", "POSTGRES_USER=bench",
+                    "-e", "POSTGRES_PASSWORD=" + pw, "-e", "POSTGRES_DB=bench", "-v", name + "-data:/var/lib/postgresql/data",
+                    "-p", "%d:5432" % port, image], check=True, capture_output=True)
     try:
         return wait_login(port, "bench", pw, "bench", started)
     finally:
         subprocess.run(["docker", "rm", "-f", "-v", name], capture_output=True)
+        subprocess.run(["docker", "volume", "rm", name + "-data"], capture_output=True)
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--image", default="hangar/postgres:15")
+    ap.add_argument("--limits", action="store_true", help="give docker run the FREE plan's limits too")
     a = ap.parse_args()
     email = "bench-%s@example.com" % uuid.uuid4().hex[:8]
     token = call("POST", "/api/auth/register", {"email": email, "password": "Bench-Pass1!"})["token"]
     rows = []
     for i in range(a.runs):
-        base = docker_run(a.image)
+        base = docker_run(a.image, a.limits)
         took, answered = hangar_run(token)
         rows.append((base, took, answered))
         print("run %d: docker run %.2fs, hangar %.2fs (201 after %.0f ms), ratio %.2f"
