@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,11 +26,14 @@ public class JwtAuthenticationFilter extends OncePerRequestFilter {
     private final JwtService jwt;
     private final UserDirectory users;
     private final ErrorResponder errors;
+    private final RequestMatcher publicPaths;
 
-    public JwtAuthenticationFilter(JwtService jwt, UserDirectory users, ErrorResponder errors) {
+    public JwtAuthenticationFilter(JwtService jwt, UserDirectory users, ErrorResponder errors,
+                                   RequestMatcher publicPaths) {
         this.jwt = jwt;
         this.users = users;
         this.errors = errors;
+        this.publicPaths = publicPaths;
     }
 
     @Override
@@ -42,6 +46,11 @@ public class JwtAuthenticationFilter extends OncePerRequestFilter {
         }
         Optional<String> userId = jwt.verifyAccess(header.substring(7).trim());
         if (userId.isEmpty()) {
+            if (publicPaths.matches(request)) {
+                // a stale token must not lock its holder out of logging in again
+                chain.doFilter(request, response);
+                return;
+            }
             errors.write(request, response, ApiError.unauthorized("Invalid or expired token"));
             return;
         }

@@ -13,6 +13,10 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import java.util.Arrays;
 
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -43,9 +47,14 @@ public class SecurityConfiguration {
                                 ApiError.unauthorized("Invalid or missing token")))
                         .accessDeniedHandler((request, response, ex) -> errors.write(request, response,
                                 ApiError.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Insufficient permissions"))))
-                .addFilterBefore(new JwtAuthenticationFilter(jwt, users, errors),
+                .addFilterBefore(new JwtAuthenticationFilter(jwt, users, errors, publicPaths()),
                         UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    private static RequestMatcher publicPaths() {
+        return new OrRequestMatcher(Arrays.stream(PUBLIC).map(p -> (RequestMatcher) PathPatternRequestMatcher
+                .withDefaults().matcher(p)).toList());
     }
 
     /** Runs before Spring Security, so that refused and anonymous requests count too. */

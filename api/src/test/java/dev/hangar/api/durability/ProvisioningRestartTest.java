@@ -75,4 +75,34 @@ class ProvisioningRestartTest {
             assertThat(hangar.client.delete("/api/databases/" + id, user.token()).status()).isEqualTo(200);
         }
     }
+
+    @Test
+    void aContainerRemovedWhileHangarWasDownIsNoticedAfterTheRestartAndCanBeResumed() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "reconcile-");
+        String[] fastReconcile = {"hangar.provisioning.reconcile-initial-delay=1s",
+            "hangar.provisioning.reconcile-interval=2s"};
+        User user;
+        Response created;
+        String container;
+        try (RunningHangar hangar = RunningHangar.start(dataDir, fastReconcile)) {
+            user = hangar.client.newPlatformUser();
+            created = hangar.client.post("/api/databases", Map.of("engine", "Redis"), user.token());
+            container = dev.hangar.api.support.DatabaseStatus.awaitStatus(hangar.client, user.token(),
+                    created.text("id"), "RUNNING").text("containerId");
+        }
+        DockerProbe.remove(container); // behind Hangar's back, while it is down
+        String id = created.text("id");
+        try (RunningHangar hangar = RunningHangar.start(dataDir, fastReconcile)) {
+            Response failed = dev.hangar.api.support.DatabaseStatus.awaitStatus(hangar.client, user.token(), id,
+                    "FAILED");
+            assertThat(failed.text("failureReason")).contains("outside Hangar");
+            assertThat(hangar.client.put("/api/databases/" + id + "/resume", null, user.token()).text("status"))
+                    .isEqualTo("RUNNING");
+            try (var jedis = EngineClients.redis(created.body().path("port").asInt(), created.text("password"))) {
+                assertThat(jedis.ping()).isEqualTo("PONG");
+            }
+            assertThat(hangar.client.delete("/api/databases/" + id, user.token()).status()).isEqualTo(200);
+        }
+        assertThat(DockerProbe.volumes("hangar.instance-id=" + id)).isEmpty();
+    }
 }

@@ -150,6 +150,16 @@ class PlatformAuthHttpTest {
     }
 
     @Test
+    void aStaleTokenDoesNotStopItsHolderFromLoggingInAgain() {
+        User user = client.newPlatformUser();
+        Response login = client.post("/api/v1/auth/login", Map.of("username", user.username(), "password",
+                user.password()), "expired.or.garbage.token");
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(client.get("/health", "garbage").status()).isEqualTo(200);
+        assertThat(client.get("/api/v1/users/me", "garbage").status()).isEqualTo(401);
+    }
+
+    @Test
     void garbageOrAccessTokensAreNotRefreshTokens() {
         User user = client.newPlatformUser();
         assertThat(client.post("/api/v1/auth/refresh", Map.of("refresh_token", "garbage")).status()).isEqualTo(401);

@@ -21,6 +21,7 @@ import dev.hangar.kernel.database.DatabaseSuspensionRequested;
 import dev.hangar.kernel.database.DatabaseView;
 import dev.hangar.kernel.database.FindDatabase;
 import dev.hangar.kernel.database.ListDatabases;
+import dev.hangar.kernel.database.ListDatabasesExpectedRunning;
 import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -136,6 +137,12 @@ public class DatabaseProjection {
     public DatabaseList handle(ListDatabases query) {
         return new DatabaseList(mongo.find(Query.query(where("ownerId").is(query.ownerId()))
                 .with(Sort.by("createdAt", "id")), DatabaseDocument.class).stream().map(DatabaseDocument::toView).toList());
+    }
+
+    @QueryHandler
+    public DatabaseList handle(ListDatabasesExpectedRunning query) {
+        return new DatabaseList(mongo.find(Query.query(where("status").is(DatabaseStatus.RUNNING)),
+                DatabaseDocument.class).stream().map(DatabaseDocument::toView).toList());
     }
 
     private void status(String id, DatabaseStatus status, Instant at, Update update) {

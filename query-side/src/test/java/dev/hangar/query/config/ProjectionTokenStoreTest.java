@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hangar.query.MongoTestServer;
+import dev.hangar.query.database.DatabaseProjection;
 import dev.hangar.query.subscription.SubscriptionProjection;
 import dev.hangar.query.user.UserProjection;
 import java.time.Duration;
@@ -134,7 +135,7 @@ class ProjectionTokenStoreTest {
         Configuration config = configurer.buildConfiguration();
 
         assertThat(ProjectionConfiguration.PROJECTIONS)
-                .containsExactlyInAnyOrder(UserProjection.GROUP, SubscriptionProjection.GROUP);
+                .containsExactlyInAnyOrder(UserProjection.GROUP, SubscriptionProjection.GROUP, DatabaseProjection.GROUP);
         for (String group : ProjectionConfiguration.PROJECTIONS) {
             TokenStore tokenStore = config.eventProcessingConfiguration().tokenStore(group);
             assertThat(tokenStore).as(group).isInstanceOf(MongoTokenStore.class);

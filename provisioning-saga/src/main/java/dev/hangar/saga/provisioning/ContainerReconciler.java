@@ -1,0 +1,102 @@
+package dev.hangar.saga.provisioning;
+
+import dev.hangar.kernel.database.DatabaseList;
+import dev.hangar.kernel.database.DatabaseView;
+import dev.hangar.kernel.database.ListDatabasesExpectedRunning;
+import dev.hangar.kernel.database.RecordContainerExited;
+import dev.hangar.saga.runtime.ContainerRuntime;
+import dev.hangar.saga.runtime.ContainerRuntimeException;
+import dev.hangar.saga.runtime.ContainerState;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The event stream sees what happens while Hangar runs; this sees what happened while it did not.
+ * Shortly after start-up, and then periodically, every database that should be running has its
+ * container inspected; a missing or stopped one is reported like a drift event.
+ */
+@Component
+public class ContainerReconciler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ContainerReconciler.class);
+
+    private final ContainerRuntime runtime;
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+    private final Duration interval;
+    private final Duration initialDelay;
+    private ScheduledExecutorService scheduler;
+
+    public ContainerReconciler(ContainerRuntime runtime, QueryGateway queries, CommandGateway commands,
+                               Environment env) {
+        this.runtime = runtime;
+        this.queries = queries;
+        this.commands = commands;
+        this.interval = env.getProperty("hangar.provisioning.reconcile-interval", Duration.class, Duration.ofSeconds(60));
+        this.initialDelay = env.getProperty("hangar.provisioning.reconcile-initial-delay", Duration.class,
+                Duration.ofSeconds(10));
+    }
+
+    /** @return how many databases were reported */
+    public int reconcile() {
+        if (!runtime.ping()) {
+            return 0;
+        }
+        int reported = 0;
+        for (DatabaseView db : queries.query(new ListDatabasesExpectedRunning(), DatabaseList.class).join().databases()) {
+            try {
+                Optional<ContainerState> state = runtime.inspect(db.containerName());
+                if (state.isEmpty() || !state.get().running()) {
+                    String action = state.isEmpty() ? "destroy" : "die";
+                    commands.send(new RecordContainerExited(db.id(), action));
+                    reported++;
+                }
+            } catch (ContainerRuntimeException e) {
+                log.debug("Cannot inspect {}: {}", db.containerName(), e.getMessage());
+            }
+        }
+        return reported;
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "container-reconciler");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                int reported = reconcile();
+                if (reported > 0) {
+                    log.info("Reconciliation found {} database container(s) not running", reported);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Reconciliation failed: {}", e.getMessage());
+            }
+        }, initialDelay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+}
