@@ -85,6 +85,10 @@ class DatabaseLifecycleHttpTest {
         assertThat(running.text("containerId")).isNotBlank();
         assertThat(DockerProbe.containers("hangar.instance-id=" + id)).hasSize(1);
         assertThat(DockerProbe.containers("hangar.owner=" + user.id())).hasSize(1);
+        // the FREE plan's limits: 256 MiB, half a CPU; and the named volume
+        assertThat(DockerProbe.lines("docker", "inspect", "--format",
+                "{{.HostConfig.Memory}} {{.HostConfig.NanoCpus}} {{range .Mounts}}{{.Name}}{{end}}", running.text("containerId")))
+                .containsExactly("268435456 500000000 " + running.text("containerId") + "-data");
 
         write(engine, dbPort, database, username, password);
 
