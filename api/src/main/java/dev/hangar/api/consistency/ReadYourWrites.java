@@ -53,12 +53,12 @@ public class ReadYourWrites {
     public void await() {
         long deadline = System.nanoTime() + timeout.toNanos();
         TrackingToken head = eventStore.createHeadToken();
-        if (head == null || !awaitAll(head, deadline, PROJECTIONS_AND_POLICIES)) {
+        if (head == null || !awaitAll(head, deadline, PROJECTIONS_AND_POLICIES, false)) {
             return;
         }
         TrackingToken after = eventStore.createHeadToken();
         if (!head.equals(after)) {
-            awaitAll(after, deadline, ProjectionConfiguration.PROJECTIONS);
+            awaitAll(after, deadline, ProjectionConfiguration.PROJECTIONS, false);
         }
     }
 
@@ -66,15 +66,25 @@ public class ReadYourWrites {
     public void awaitProjections() {
         TrackingToken head = eventStore.createHeadToken();
         if (head != null) {
-            awaitAll(head, System.nanoTime() + timeout.toNanos(), ProjectionConfiguration.PROJECTIONS);
+            awaitAll(head, System.nanoTime() + timeout.toNanos(), ProjectionConfiguration.PROJECTIONS, false);
         }
     }
 
-    private boolean awaitAll(TrackingToken head, long deadline, List<String> names) {
+    /**
+     * At start-up: every projection has claimed its segments on this node and reached the store's
+     * head, within {@code limit}.
+     */
+    public boolean awaitProjectionsAtStartup(Duration limit) {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null
+                || awaitAll(head, System.nanoTime() + limit.toNanos(), ProjectionConfiguration.PROJECTIONS, true);
+    }
+
+    private boolean awaitAll(TrackingToken head, long deadline, List<String> names, boolean mustOwnSegments) {
         Collection<StreamingEventProcessor> processors = names.stream().map(processing::eventProcessor)
                 .flatMap(Optional::stream).filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast).toList();
-        while (!processors.stream().allMatch(p -> reached(p, head))) {
+        while (!processors.stream().allMatch(p -> reached(p, head, mustOwnSegments))) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -88,9 +98,13 @@ public class ReadYourWrites {
         return true;
     }
 
-    private boolean reached(StreamingEventProcessor processor, TrackingToken head) {
-        if (!processor.isRunning() || processor.processingStatus().isEmpty()) {
-            return true; // not ours to wait for: stopped, or its segments are claimed by another node
+    private boolean reached(StreamingEventProcessor processor, TrackingToken head, boolean mustOwnSegments) {
+        if (!processor.isRunning()) {
+            return true; // stopped: nothing will move
+        }
+        if (processor.processingStatus().isEmpty()) {
+            // no segment claimed here: at start-up, not yet; later, another node holds them
+            return !mustOwnSegments;
         }
         return processor.processingStatus().values().stream().allMatch(status -> reached(status, head));
     }

@@ -5,7 +5,9 @@ import dev.hangar.api.platform.PlatformDtos.UpdateMeRequest;
 import dev.hangar.api.platform.PlatformDtos.User;
 import dev.hangar.api.security.AuthenticatedUser;
 import dev.hangar.api.security.UserDirectory;
+import dev.hangar.api.security.CurrentUserView;
 import dev.hangar.kernel.user.UpdateProfile;
+import dev.hangar.kernel.user.UserView;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -31,9 +33,10 @@ class PlatformUsersController {
         this.consistency = consistency;
     }
 
+    /** The user as the authentication filter read it for this very request. */
     @GetMapping("/me")
-    User me(@AuthenticationPrincipal AuthenticatedUser me) {
-        return User.of(users.find(me.userId()).orElseThrow());
+    User me(@CurrentUserView UserView me) {
+        return User.of(me);
     }
 
     @PutMapping("/me")

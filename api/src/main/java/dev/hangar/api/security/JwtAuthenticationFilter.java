@@ -44,7 +44,7 @@ public class JwtAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<String> userId = jwt.verifyAccess(header.substring(7).trim());
+        Optional<String> userId = jwt.verifiedBearer(request);
         if (userId.isEmpty()) {
             if (publicPaths.matches(request)) {
                 // a stale token must not lock its holder out of logging in again
@@ -61,7 +61,7 @@ public class JwtAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         UserView view = user.get();
-        var authentication = new UsernamePasswordAuthenticationToken(AuthenticatedUser.of(view), null,
+        var authentication = new UsernamePasswordAuthenticationToken(AuthenticatedUser.of(view), view,
                 List.of(new SimpleGrantedAuthority("ROLE_" + view.role().name())));
         SecurityContextHolder.getContext().setAuthentication(authentication);
         chain.doFilter(request, response);

@@ -58,6 +58,25 @@ public class JwtService {
         return claims(token).filter(c -> "access".equals(c.get(TYPE))).map(Claims::getSubject);
     }
 
+    private static final String VERIFIED = JwtService.class.getName() + ".verified";
+
+    /**
+     * The user id of the request's Bearer access token, verified once per request: the rate limiter
+     * and the authentication filter both need it.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<String> verifiedBearer(jakarta.servlet.http.HttpServletRequest request) {
+        Object cached = request.getAttribute(VERIFIED);
+        if (cached instanceof Optional<?> done) {
+            return (Optional<String>) done;
+        }
+        String header = request.getHeader("Authorization");
+        Optional<String> userId = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? verifyAccess(header.substring(7).trim()) : Optional.empty();
+        request.setAttribute(VERIFIED, userId);
+        return userId;
+    }
+
     public Optional<RefreshClaims> verifyRefresh(String token) {
         return claims(token).filter(c -> "refresh".equals(c.get(TYPE)) && c.get("sid") instanceof String)
                 .map(c -> new RefreshClaims(c.getSubject(), (String) c.get("sid"), c.getId()));

@@ -55,13 +55,6 @@ public class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private String keyOf(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            var user = jwt.verifyAccess(header.substring(7).trim());
-            if (user.isPresent()) {
-                return "user:" + user.get();
-            }
-        }
-        return "addr:" + request.getRemoteAddr();
+        return jwt.verifiedBearer(request).map(user -> "user:" + user).orElse("addr:" + request.getRemoteAddr());
     }
 }
