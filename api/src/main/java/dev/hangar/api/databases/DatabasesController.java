@@ -29,6 +29,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -109,22 +111,16 @@ class DatabasesController {
     /** Answers once the container has stopped. */
     @PutMapping("/{id}/suspend")
     StatusChange suspend(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String id) {
-        directory.require(me.userId(), id);
-        commands.sendAndWait(new SuspendDatabase(id));
-        consistency.awaitProjections();
-        DatabaseView view = directory.awaitState(me.userId(), id,
-                DatabaseDirectory.settledFrom(DatabaseStatus.SUSPENDING), containerTimeout).orElseThrow();
+        DatabaseView view = carryOut(me, id, new SuspendDatabase(id),
+                DatabaseDirectory.settledFrom(DatabaseStatus.SUSPENDING)).orElseThrow();
         return new StatusChange(id, view.status().name(), "Instance suspended successfully");
     }
 
     /** Answers once the engine accepts logins again. */
     @PutMapping("/{id}/resume")
     StatusChange resume(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String id) {
-        directory.require(me.userId(), id);
-        commands.sendAndWait(new ResumeDatabase(id));
-        consistency.awaitProjections();
-        DatabaseView view = directory.awaitState(me.userId(), id,
-                DatabaseDirectory.settledFrom(DatabaseStatus.RESUMING), containerTimeout).orElseThrow();
+        DatabaseView view = carryOut(me, id, new ResumeDatabase(id),
+                DatabaseDirectory.settledFrom(DatabaseStatus.RESUMING)).orElseThrow();
         if (view.status() != DatabaseStatus.RUNNING) {
             throw new HangarException(Kind.UNAVAILABLE, "DOCKER_ERROR", "Resume failed: " + view.failureReason());
         }
@@ -134,11 +130,8 @@ class DatabasesController {
     /** Answers once container and volume are gone. */
     @DeleteMapping("/{id}")
     Message delete(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String id) {
-        directory.require(me.userId(), id);
-        commands.sendAndWait(new DeleteDatabase(id));
-        consistency.awaitProjections();
-        directory.awaitState(me.userId(), id, view -> view == null, containerTimeout);
-        consistency.await();
+        carryOut(me, id, new DeleteDatabase(id), view -> view == null);
+        consistency.awaitProjections(); // the freed slot, in the subscriptions read model
         return new Message("Instance deleted successfully");
     }
 
@@ -168,6 +161,18 @@ class DatabasesController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("hangar-" + view.databaseName() + "-credentials.pdf").build().toString())
                 .body(pdf);
+    }
+
+    /**
+     * Sends a container operation for the caller's database and answers once it is done: first the
+     * request's own event is projected (the view shows the transitional state), then the saga's.
+     */
+    private Optional<DatabaseView> carryOut(AuthenticatedUser me, String id, Object command,
+                                            Predicate<DatabaseView> done) {
+        directory.require(me.userId(), id);
+        commands.sendAndWait(command);
+        consistency.awaitProjections();
+        return directory.awaitState(me.userId(), id, done, containerTimeout);
     }
 
     private static String blankToNull(String s) {

@@ -1,7 +1,6 @@
 package dev.hangar.saga.engine;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,11 +25,6 @@ public final class CassandraDriver implements EngineDriver {
         env.put("MAX_HEAP_SIZE", "512M");
         env.put("HEAP_NEWSIZE", "128M");
         return env;
-    }
-
-    @Override
-    public List<String> command(Credentials c) {
-        return List.of();
     }
 
     @Override

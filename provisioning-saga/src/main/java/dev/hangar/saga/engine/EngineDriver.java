@@ -19,7 +19,9 @@ public interface EngineDriver {
     Map<String, String> environment(Credentials c);
 
     /** Arguments for the container (the image's CMD); empty for the image's default. */
-    List<String> command(Credentials c);
+    default List<String> command(Credentials c) {
+        return List.of();
+    }
 
     boolean acceptsLogin(String host, int port, Credentials c);
 

@@ -37,11 +37,6 @@ public final class MongoDriver implements EngineDriver {
     }
 
     @Override
-    public List<String> command(Credentials c) {
-        return List.of();
-    }
-
-    @Override
     public boolean acceptsLogin(String host, int port, Credentials c) {
         try (MongoClient client = connect(host, port, c)) {
             client.getDatabase("admin").runCommand(new Document("ping", 1));

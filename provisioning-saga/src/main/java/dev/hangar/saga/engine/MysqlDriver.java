@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -41,11 +40,6 @@ public final class MysqlDriver implements EngineDriver {
             env.put("MYSQL_DATABASE", c.database());
         }
         return env;
-    }
-
-    @Override
-    public List<String> command(Credentials c) {
-        return List.of();
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -27,11 +26,6 @@ public final class PostgresDriver implements EngineDriver {
     @Override
     public Map<String, String> environment(Credentials c) {
         return Map.of("POSTGRES_USER", user(c), "POSTGRES_PASSWORD", c.password(), "POSTGRES_DB", database(c));
-    }
-
-    @Override
-    public List<String> command(Credentials c) {
-        return List.of();
     }
 
     @Override

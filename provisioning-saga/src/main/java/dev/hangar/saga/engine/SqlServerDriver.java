@@ -1,7 +1,6 @@
 package dev.hangar.saga.engine;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,11 +28,6 @@ public final class SqlServerDriver implements EngineDriver {
         env.put("MSSQL_SA_PASSWORD", c.password());
         env.put("MSSQL_PID", "Developer");
         return env;
-    }
-
-    @Override
-    public List<String> command(Credentials c) {
-        return List.of();
     }
 
     @Override
