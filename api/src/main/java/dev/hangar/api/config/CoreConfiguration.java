@@ -3,8 +3,6 @@ package dev.hangar.api.config;
 import dev.hangar.command.instance.HostPorts;
 import dev.hangar.command.instance.PortRange;
 import dev.hangar.command.user.LoginPolicy;
-import dev.hangar.kernel.common.SecretBox;
-import java.io.IOException;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -24,13 +22,6 @@ public class CoreConfiguration {
     @Bean
     public LoginPolicy loginPolicy(HangarProperties properties) {
         return new LoginPolicy(properties.security().maxFailedLogins(), properties.security().lockoutDuration());
-    }
-
-    /** Encrypts the credentials Hangar must use again (HANGAR_SECRET_KEY, else a key kept in the data dir). */
-    @Bean
-    public SecretBox secretBox(HangarProperties properties) throws IOException {
-        return new SecretBox(DataDirectorySecrets.key(properties.dataDir(), "secret-key", properties.secretKey(),
-                "HANGAR_SECRET_KEY"));
     }
 
     @Bean

@@ -47,7 +47,7 @@ public final class DataDirectorySecrets {
         return generated;
     }
 
-    private static byte[] sha256(String secret) {
+    static byte[] sha256(String secret) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

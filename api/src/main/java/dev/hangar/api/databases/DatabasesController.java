@@ -18,7 +18,6 @@ import dev.hangar.kernel.database.DatabaseList;
 import dev.hangar.kernel.database.DatabaseStatus;
 import dev.hangar.kernel.database.DatabaseView;
 import dev.hangar.kernel.database.DeleteDatabase;
-import dev.hangar.kernel.database.EngineList;
 import dev.hangar.kernel.database.EngineView;
 import dev.hangar.kernel.database.ListDatabases;
 import dev.hangar.kernel.database.ResumeDatabase;
@@ -76,18 +75,9 @@ class DatabasesController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Created create(@AuthenticationPrincipal AuthenticatedUser me, @Valid @RequestBody CreateRequest body) {
-        EngineList engines = directory.engines();
-        if (!engines.runtimeReachable()) {
-            throw new HangarException(Kind.UNAVAILABLE, "DOCKER_ERROR", "The container engine cannot be reached");
-        }
-        EngineView engine = engines.engines().stream().filter(e -> e.name().equalsIgnoreCase(body.engine())).findFirst()
-                .orElseThrow(() -> HangarException.validation("Unknown engine " + body.engine()));
-        if (!engine.available()) {
-            throw new HangarException(Kind.VALIDATION, "ENGINE_UNAVAILABLE",
-                    "Engine " + engine.name() + " is not available on this host: its image is not present");
-        }
         DatabaseCreated created = commands.sendAndWait(new CreateDatabase(UUID.randomUUID().toString(), me.userId(),
-                engine.name(), engine.version(), blankToNull(body.databaseName()), engine.fixedUsername(), publicHost));
+                body.engine(), blankToNull(body.databaseName()), publicHost));
+        EngineView engine = directory.engine(created.engine());
         consistency.awaitProjections();
         return new Created(created.instanceId(), created.engine(), created.databaseName(), DatabaseStatus.CREATING.name(),
                 created.host(), created.port(), created.username(), created.password(),

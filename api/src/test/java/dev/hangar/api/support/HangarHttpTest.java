@@ -25,7 +25,9 @@ import org.springframework.boot.test.context.SpringBootTest;
     "hangar.admin.password=" + HangarHttpTest.ADMIN_PASSWORD,
     "hangar.engines.postgresql.image=" + HangarHttpTest.POSTGRES_IMAGE,
     "hangar.engines.mysql.image=" + HangarHttpTest.MYSQL_IMAGE,
-    "hangar.engines.redis.image=" + HangarHttpTest.REDIS_IMAGE
+    "hangar.engines.redis.image=" + HangarHttpTest.REDIS_IMAGE,
+    // no registry here: an image that is not on the host makes its engine unavailable
+    "hangar.provisioning.pull-policy=never"
 })
 public @interface HangarHttpTest {
     String ADMIN_EMAIL = "admin@hangar.test";

@@ -26,7 +26,8 @@ public final class RunningHangar implements AutoCloseable {
                 "--hangar.admin.password=" + HangarHttpTest.ADMIN_PASSWORD,
                 "--hangar.engines.postgresql.image=" + HangarHttpTest.POSTGRES_IMAGE,
                 "--hangar.engines.mysql.image=" + HangarHttpTest.MYSQL_IMAGE,
-                "--hangar.engines.redis.image=" + HangarHttpTest.REDIS_IMAGE));
+                "--hangar.engines.redis.image=" + HangarHttpTest.REDIS_IMAGE,
+                "--hangar.provisioning.pull-policy=never"));
         for (String setting : settings) {
             args.add("--" + setting);
         }

@@ -10,6 +10,7 @@ import dev.hangar.kernel.database.CompleteDatabaseDeletion;
 import dev.hangar.kernel.database.CreateDatabase;
 import dev.hangar.kernel.database.DatabaseCreated;
 import dev.hangar.kernel.database.DatabaseRequested;
+import dev.hangar.kernel.database.Engine;
 import dev.hangar.kernel.database.FailDatabase;
 import dev.hangar.kernel.subscription.CreateSubscription;
 import dev.hangar.kernel.subscription.Plan;
@@ -37,18 +38,29 @@ public class DatabaseCommandHandler {
     private final Repository<SubscriptionAggregate> subscriptions;
     private final PortAllocator ports;
     private final SecretBox secrets;
+    private final EngineAvailability availability;
 
     public DatabaseCommandHandler(Repository<InstanceAggregate> instances,
                                   Repository<SubscriptionAggregate> subscriptions, PortAllocator ports,
-                                  SecretBox secrets) {
+                                  SecretBox secrets, EngineAvailability availability) {
         this.instances = instances;
         this.subscriptions = subscriptions;
         this.ports = ports;
         this.secrets = secrets;
+        this.availability = availability;
     }
 
     @CommandHandler
     public DatabaseCreated handle(CreateDatabase cmd) throws Exception {
+        Engine engine = Engine.resolve(cmd.engine())
+                .orElseThrow(() -> HangarException.validation("Unknown engine " + cmd.engine()));
+        switch (availability.check(engine)) {
+            case RUNTIME_UNREACHABLE -> throw new HangarException(HangarException.Kind.UNAVAILABLE, "DOCKER_ERROR",
+                    "The container engine cannot be reached");
+            case IMAGE_UNAVAILABLE -> throw new HangarException(HangarException.Kind.VALIDATION, "ENGINE_UNAVAILABLE",
+                    "Engine " + engine.displayName() + " is not available on this host: its image is not present");
+            case AVAILABLE -> { }
+        }
         String databaseName = cmd.databaseName();
         if (databaseName != null && !DATABASE_NAME.matcher(databaseName).matches()) {
             throw HangarException.validation("databaseName must start with a letter and hold only letters, digits "
@@ -62,15 +74,15 @@ public class DatabaseCommandHandler {
             databaseName = "db_" + Passwords.hex(8);
         }
         int port = ports.allocate(cmd.instanceId());
-        String username = cmd.username() != null ? cmd.username() : "user_" + Passwords.hex(8);
+        String username = engine.fixedUsername() != null ? engine.fixedUsername() : "user_" + Passwords.hex(8);
         String password = Passwords.generate(20);
         Instant now = GenericEventMessage.clock.instant();
         String container = "hangar-db-" + cmd.instanceId();
-        DatabaseRequested requested = new DatabaseRequested(cmd.instanceId(), cmd.ownerId(), cmd.engine(),
-                cmd.engineVersion(), databaseName, username, secrets.encrypt(password), cmd.host(), port, container,
+        DatabaseRequested requested = new DatabaseRequested(cmd.instanceId(), cmd.ownerId(), engine.key(),
+                engine.version(), databaseName, username, secrets.encrypt(password), cmd.host(), port, container,
                 container + "-data", plan.name(), plan.memoryBytes(), plan.nanoCpus(), now);
         instances.newInstance(() -> new InstanceAggregate(new RegisterDatabase(requested)));
-        return new DatabaseCreated(cmd.instanceId(), cmd.engine(), databaseName, cmd.host(), port, username, password, now);
+        return new DatabaseCreated(cmd.instanceId(), engine.displayName(), databaseName, cmd.host(), port, username, password, now);
     }
 
     @CommandHandler

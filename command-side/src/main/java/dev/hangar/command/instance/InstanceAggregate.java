@@ -129,8 +129,8 @@ public class InstanceAggregate {
     void handle(DeleteDatabase cmd) {
         switch (status) {
             case DELETING, DELETED -> { }
-            case CREATING, SUSPENDING, RESUMING -> throw conflict("delete");
             default -> {
+                // in any other state, a transitional one included: the saga cancels what is under way
                 if (holdsResources) {
                     apply(new DatabaseDeletionRequested(instanceId, now()));
                 } else {

@@ -1,6 +1,7 @@
 package dev.hangar.command.instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hangar.command.claim.ClaimReleased;
 import dev.hangar.command.claim.ClaimTaken;
@@ -72,6 +73,8 @@ class DatabaseCommandHandlerTest {
     private CommandGateway gateway;
     private final List<ServerSocket> held = new ArrayList<>();
 
+    private volatile EngineAvailability.Verdict availability = EngineAvailability.Verdict.AVAILABLE;
+
     /** Starts Hangar's command side handing out ports {@code first..last}. */
     private void start(int first, int last) {
         engine = new InMemoryEventStorageEngine();
@@ -86,7 +89,7 @@ class DatabaseCommandHandlerTest {
                         c.repository(SubscriptionAggregate.class),
                         new PortAllocator(new Claims(c.repository(UniqueClaim.class)), HostPorts.local(),
                                 new PortRange(first, last)),
-                        SECRETS))
+                        SECRETS, engine -> availability))
                 .start();
         gateway = config.commandGateway();
     }
@@ -136,8 +139,7 @@ class DatabaseCommandHandlerTest {
     }
 
     private DatabaseCreated create(String instanceId, String ownerId, String databaseName) {
-        return gateway.sendAndWait(new CreateDatabase(instanceId, ownerId, "redis", "7.0", databaseName, null,
-                "localhost"));
+        return gateway.sendAndWait(new CreateDatabase(instanceId, ownerId, "postgresql", databaseName, "localhost"));
     }
 
     private DatabaseCreated create(String instanceId, String ownerId) {
@@ -196,7 +198,7 @@ class DatabaseCommandHandlerTest {
         DatabaseCreated created = create("i1", "u1");
 
         assertThat(created.instanceId()).isEqualTo("i1");
-        assertThat(created.engine()).isEqualTo("redis");
+        assertThat(created.engine()).isEqualTo("PostgreSQL");
         assertThat(created.host()).isEqualTo("localhost");
         assertThat(created.port()).isBetween(first, first + 19);
         assertThat(created.databaseName()).matches("db_[0-9a-f]{8}");
@@ -208,8 +210,8 @@ class DatabaseCommandHandlerTest {
         assertThat(eventsOf("i1")).singleElement().isInstanceOfSatisfying(DatabaseRequested.class, e -> {
             assertThat(e.instanceId()).isEqualTo("i1");
             assertThat(e.ownerId()).isEqualTo("u1");
-            assertThat(e.engine()).isEqualTo("redis");
-            assertThat(e.engineVersion()).isEqualTo("7.0");
+            assertThat(e.engine()).isEqualTo("postgresql");
+            assertThat(e.engineVersion()).isEqualTo("14");
             assertThat(e.databaseName()).isEqualTo(created.databaseName());
             assertThat(e.username()).isEqualTo(created.username());
             assertThat(e.port()).isEqualTo(created.port());
@@ -252,14 +254,55 @@ class DatabaseCommandHandlerTest {
     }
 
     @Test
-    void aGivenUsernameIsKept() {
+    void theEngineImposesItsUsername() {
         startWithFreshRange(20);
 
-        DatabaseCreated created = gateway.sendAndWait(new CreateDatabase("i1", "u1", "redis", "7.0", null, "default",
-                "localhost"));
+        DatabaseCreated created = gateway.sendAndWait(new CreateDatabase("i1", "u1", "Redis", null, "localhost"));
 
         assertThat(created.username()).isEqualTo("default");
         assertThat(((DatabaseRequested) eventsOf("i1").get(0)).username()).isEqualTo("default");
+    }
+
+    @Test
+    void theEngineIsResolvedByAliasAndEventsCarryItsKey() {
+        startWithFreshRange(20);
+
+        DatabaseCreated created = gateway.sendAndWait(new CreateDatabase("i1", "u1", "postgres", null, "localhost"));
+
+        assertThat(created.engine()).isEqualTo("PostgreSQL");
+        DatabaseRequested requested = (DatabaseRequested) eventsOf("i1").get(0);
+        assertThat(requested.engine()).isEqualTo("postgresql");
+        assertThat(requested.engineVersion()).isEqualTo("14");
+        assertThat(requested.username()).startsWith("user_");
+    }
+
+    @Test
+    void anUnknownEngineIsRefusedAndNothingIsReserved() {
+        startWithFreshRange(20);
+
+        assertThatThrownBy(() -> gateway.sendAndWait(new CreateDatabase("i1", "u1", "oracle", null, "localhost")))
+                .isInstanceOfSatisfying(HangarException.class, e -> {
+                    assertThat(e.code()).isEqualTo("VALIDATION_ERROR");
+                    assertThat(e.getMessage()).isEqualTo("Unknown engine oracle");
+                });
+        assertThat(eventsOf("i1")).isEmpty();
+        assertThat(eventsOf(SubscriptionIds.forUser("u1"))).isEmpty();
+    }
+
+    @Test
+    void anEngineTheHostCannotRunIsRefusedBeforeAnythingIsReserved() {
+        startWithFreshRange(20);
+
+        availability = EngineAvailability.Verdict.IMAGE_UNAVAILABLE;
+        assertThatThrownBy(() -> create("i1", "u1")).isInstanceOfSatisfying(HangarException.class,
+                e -> assertThat(e.code()).isEqualTo("ENGINE_UNAVAILABLE"));
+        availability = EngineAvailability.Verdict.RUNTIME_UNREACHABLE;
+        assertThatThrownBy(() -> create("i1", "u1")).isInstanceOfSatisfying(HangarException.class, e -> {
+            assertThat(e.code()).isEqualTo("DOCKER_ERROR");
+            assertThat(e.kind()).isEqualTo(HangarException.Kind.UNAVAILABLE);
+        });
+        assertThat(eventsOf("i1")).isEmpty();
+        assertThat(eventsOf(SubscriptionIds.forUser("u1"))).isEmpty();
     }
 
     @Test

@@ -315,8 +315,9 @@ class InstanceAggregateTest {
     // --- DeleteDatabase ---------------------------------------------------------------------
 
     @ParameterizedTest
-    @EnumSource(value = Stage.class, names = {"RUNNING", "SUSPENDED", "FAILED_EXITED", "FAILED_RESUME"})
-    void deleteADatabaseThatHoldsAContainerAsksForTearDown(Stage stage) {
+    @EnumSource(value = Stage.class, names = {"CREATING", "RUNNING", "SUSPENDING", "SUSPENDED", "RESUMING",
+            "FAILED_EXITED", "FAILED_RESUME"})
+    void deleteInEveryStateThatHoldsResourcesAsksForTearDown(Stage stage) {
         in(stage, new DeleteDatabase(ID))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new DatabaseDeletionRequested(ID, fixture.currentTime()));
@@ -329,10 +330,12 @@ class InstanceAggregateTest {
                 .expectEvents(new DatabaseDeleted(ID, OWNER, PORT, fixture.currentTime()));
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Stage.class, names = {"CREATING", "SUSPENDING", "RESUMING"})
-    void deleteIsRefusedWhileAContainerChanges(Stage stage) {
-        expectConflict(in(stage, new DeleteDatabase(ID)));
+    @Test
+    void aProvisioningThatReportsAfterTheDeleteIsIgnored() {
+        fixture.given(requested(), new DatabaseDeletionRequested(ID, T0))
+                .when(new MarkDatabaseRunning(ID, "c1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @ParameterizedTest

@@ -1,5 +1,7 @@
 package dev.hangar.saga.engine;
 
+import dev.hangar.kernel.database.Engine;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,8 +16,8 @@ import java.util.Map;
 public final class CassandraDriver implements EngineDriver {
 
     @Override
-    public EngineKind kind() {
-        return EngineKind.CASSANDRA;
+    public Engine kind() {
+        return Engine.CASSANDRA;
     }
 
     @Override

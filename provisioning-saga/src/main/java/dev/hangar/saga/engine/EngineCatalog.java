@@ -1,10 +1,11 @@
 package dev.hangar.saga.engine;
 
+import dev.hangar.kernel.database.Engine;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,26 +18,19 @@ import java.util.Optional;
 public final class EngineCatalog {
 
     private static final List<EngineDefinition> DEFAULTS = List.of(
-            new EngineDefinition("MySQL", EngineKind.MYSQL, "8.0", "mysql:8.0", 3306, "/var/lib/mysql",
+            EngineDefinition.of(Engine.MYSQL, "mysql:8.0", 3306, "/var/lib/mysql",
                     "Popular open-source relational database"),
-            new EngineDefinition("PostgreSQL", EngineKind.POSTGRESQL, "14", "postgres:14", 5432,
-                    "/var/lib/postgresql/data", "Advanced open-source relational database"),
-            new EngineDefinition("MongoDB", EngineKind.MONGODB, "6.0", "mongo:6.0", 27017, "/data/db",
-                    "NoSQL document database"),
-            new EngineDefinition("Redis", EngineKind.REDIS, "7.0", "redis:7.0", 6379, "/data",
-                    "In-memory data structure store"),
-            new EngineDefinition("Cassandra", EngineKind.CASSANDRA, "4.1", "cassandra:4.1", 9042, "/var/lib/cassandra",
+            EngineDefinition.of(Engine.POSTGRESQL, "postgres:14", 5432, "/var/lib/postgresql/data",
+                    "Advanced open-source relational database"),
+            EngineDefinition.of(Engine.MONGODB, "mongo:6.0", 27017, "/data/db", "NoSQL document database"),
+            EngineDefinition.of(Engine.REDIS, "redis:7.0", 6379, "/data", "In-memory data structure store"),
+            EngineDefinition.of(Engine.CASSANDRA, "cassandra:4.1", 9042, "/var/lib/cassandra",
                     "Distributed NoSQL database"),
-            new EngineDefinition("SQL Server", EngineKind.SQLSERVER, "2022", "mcr.microsoft.com/mssql/server:2022-latest",
-                    1433, "/var/opt/mssql", "Microsoft's relational database"));
-
-    private static final Map<String, EngineKind> ALIASES = Map.of(
-            "postgres", EngineKind.POSTGRESQL,
-            "mongo", EngineKind.MONGODB,
-            "mssql", EngineKind.SQLSERVER);
+            EngineDefinition.of(Engine.SQLSERVER, "mcr.microsoft.com/mssql/server:2022-latest", 1433,
+                    "/var/opt/mssql", "Microsoft's relational database"));
 
     private final List<EngineDefinition> engines;
-    private final Map<EngineKind, EngineDefinition> byKind;
+    private final Map<Engine, EngineDefinition> byKind;
 
     /** The official images. */
     public EngineCatalog() {
@@ -50,10 +44,10 @@ public final class EngineCatalog {
      * @throws IllegalArgumentException on an unknown key
      */
     public EngineCatalog(Map<String, String> imageOverrides) {
-        Map<EngineKind, String> overrides = new EnumMap<>(EngineKind.class);
+        Map<Engine, String> overrides = new EnumMap<>(Engine.class);
         if (imageOverrides != null) {
             imageOverrides.forEach((key, image) -> {
-                EngineKind kind = kindOf(key).orElseThrow(() -> new IllegalArgumentException(
+                Engine kind = kindOf(key).orElseThrow(() -> new IllegalArgumentException(
                         "unknown engine '" + key + "' in image overrides; expected one of " + keys()));
                 if (image != null && !image.isBlank()) {
                     overrides.put(kind, image.strip());
@@ -61,7 +55,7 @@ public final class EngineCatalog {
             });
         }
         List<EngineDefinition> list = new ArrayList<>();
-        Map<EngineKind, EngineDefinition> map = new EnumMap<>(EngineKind.class);
+        Map<Engine, EngineDefinition> map = new EnumMap<>(Engine.class);
         for (EngineDefinition d : DEFAULTS) {
             EngineDefinition e = overrides.containsKey(d.kind()) ? d.withImage(overrides.get(d.kind())) : d;
             list.add(e);
@@ -84,7 +78,7 @@ public final class EngineCatalog {
         return engines;
     }
 
-    public EngineDefinition get(EngineKind kind) {
+    public EngineDefinition get(Engine kind) {
         return byKind.get(kind);
     }
 
@@ -101,30 +95,12 @@ public final class EngineCatalog {
         return find(nameOrKind).orElseThrow(() -> new IllegalArgumentException("unknown engine: " + nameOrKind));
     }
 
-    /** Kind by display name, kind name or alias. */
-    public static Optional<EngineKind> kindOf(String nameOrKind) {
-        if (nameOrKind == null) {
-            return Optional.empty();
-        }
-        String normalized = normalize(nameOrKind);
-        for (EngineKind kind : EngineKind.values()) {
-            if (kind.key().equals(normalized)) {
-                return Optional.of(kind);
-            }
-        }
-        for (EngineDefinition d : DEFAULTS) {
-            if (normalize(d.name()).equals(normalized)) {
-                return Optional.of(d.kind());
-            }
-        }
-        return Optional.ofNullable(ALIASES.get(normalized));
-    }
-
-    private static String normalize(String s) {
-        return s.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "");
+    /** Kind by display name, kind name or alias: the kernel's {@link Engine#resolve}. */
+    public static Optional<Engine> kindOf(String nameOrKind) {
+        return Engine.resolve(nameOrKind);
     }
 
     private static List<String> keys() {
-        return java.util.Arrays.stream(EngineKind.values()).map(EngineKind::key).toList();
+        return java.util.Arrays.stream(Engine.values()).map(Engine::key).toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.hangar.saga.engine;
 
+import dev.hangar.kernel.database.Engine;
+
 import java.util.Objects;
 
 /**
@@ -7,7 +9,7 @@ import java.util.Objects;
  * Server"); {@code image} is what the container runs; {@code port} is the engine's port inside the
  * container and {@code dataPath} the directory that goes on the instance's volume.
  */
-public record EngineDefinition(String name, EngineKind kind, String version, String image, int port, String dataPath,
+public record EngineDefinition(String name, Engine kind, String version, String image, int port, String dataPath,
                                String description) {
 
     public EngineDefinition {
@@ -18,6 +20,11 @@ public record EngineDefinition(String name, EngineKind kind, String version, Str
         if (port <= 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
+    }
+
+    /** Name and version as the kernel's {@link Engine} gives them. */
+    public static EngineDefinition of(Engine engine, String image, int port, String dataPath, String description) {
+        return new EngineDefinition(engine.displayName(), engine, engine.version(), image, port, dataPath, description);
     }
 
     public EngineDefinition withImage(String newImage) {

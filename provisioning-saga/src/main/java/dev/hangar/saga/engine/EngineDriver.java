@@ -1,5 +1,7 @@
 package dev.hangar.saga.engine;
 
+import dev.hangar.kernel.database.Engine;
+
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,7 @@ import java.util.Map;
  */
 public interface EngineDriver {
 
-    EngineKind kind();
+    Engine kind();
 
     Map<String, String> environment(Credentials c);
 

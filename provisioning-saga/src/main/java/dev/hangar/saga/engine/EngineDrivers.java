@@ -1,15 +1,17 @@
 package dev.hangar.saga.engine;
 
+import dev.hangar.kernel.database.Engine;
+
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@link EngineDriver} of each {@link EngineKind}. Immutable; the drivers are stateless and thread-safe. */
+/** The {@link EngineDriver} of each {@link Engine}. Immutable; the drivers are stateless and thread-safe. */
 public final class EngineDrivers {
 
-    private final Map<EngineKind, EngineDriver> drivers = new EnumMap<>(EngineKind.class);
+    private final Map<Engine, EngineDriver> drivers = new EnumMap<>(Engine.class);
 
     /** All six built-in drivers. */
     public EngineDrivers() {
@@ -28,12 +30,12 @@ public final class EngineDrivers {
         return new EngineDrivers();
     }
 
-    public Optional<EngineDriver> find(EngineKind kind) {
+    public Optional<EngineDriver> find(Engine kind) {
         return Optional.ofNullable(drivers.get(kind));
     }
 
     /** @throws IllegalArgumentException when there is no driver for {@code kind} */
-    public EngineDriver get(EngineKind kind) {
+    public EngineDriver get(Engine kind) {
         EngineDriver d = drivers.get(kind);
         if (d == null) {
             throw new IllegalArgumentException("no driver for engine " + kind);

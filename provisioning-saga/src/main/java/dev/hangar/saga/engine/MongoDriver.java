@@ -1,5 +1,7 @@
 package dev.hangar.saga.engine;
 
+import dev.hangar.kernel.database.Engine;
+
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCredential;
 import com.mongodb.MongoException;
@@ -21,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 public final class MongoDriver implements EngineDriver {
 
     @Override
-    public EngineKind kind() {
-        return EngineKind.MONGODB;
+    public Engine kind() {
+        return Engine.MONGODB;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.hangar.saga.engine;
 
+import dev.hangar.kernel.database.Engine;
+
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,8 +24,8 @@ public final class MysqlDriver implements EngineDriver {
     private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
 
     @Override
-    public EngineKind kind() {
-        return EngineKind.MYSQL;
+    public Engine kind() {
+        return Engine.MYSQL;
     }
 
     @Override

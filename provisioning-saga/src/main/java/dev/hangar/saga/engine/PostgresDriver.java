@@ -1,5 +1,7 @@
 package dev.hangar.saga.engine;
 
+import dev.hangar.kernel.database.Engine;
+
 import org.postgresql.PGConnection;
 
 import java.net.URLEncoder;
@@ -19,8 +21,8 @@ import java.util.Properties;
 public final class PostgresDriver implements EngineDriver {
 
     @Override
-    public EngineKind kind() {
-        return EngineKind.POSTGRESQL;
+    public Engine kind() {
+        return Engine.POSTGRESQL;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.hangar.saga.engine;
 
+import dev.hangar.kernel.database.Engine;
+
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -30,8 +32,8 @@ public final class RedisDriver implements EngineDriver {
     public static final String ACL_FILE = "/data/hangar-users.acl";
 
     @Override
-    public EngineKind kind() {
-        return EngineKind.REDIS;
+    public Engine kind() {
+        return Engine.REDIS;
     }
 
     @Override
@@ -56,7 +58,11 @@ public final class RedisDriver implements EngineDriver {
         }
     }
 
-    /** AUTH with the current password, ACL SETUSER default with the new one, ACL SAVE to the volume. */
+    /**
+     * AUTH with the current password, ACL SETUSER default with the new one, ACL SAVE to the volume;
+     * a save that fails puts the current password back, so the engine never holds a password that
+     * the next restart would lose.
+     */
     @Override
     public void changePassword(String host, int port, Credentials current, String newPassword) {
         try (Jedis jedis = connect(host, port, current.password())) {
@@ -66,7 +72,14 @@ public final class RedisDriver implements EngineDriver {
                         + "password change would be lost at the next start; re-create the container instead");
             }
             jedis.aclSetUser("default", "resetpass", ">" + newPassword);
-            jedis.aclSave();
+            try {
+                jedis.aclSave();
+            } catch (JedisException e) {
+                // the file keeps the old password: a restart would bring it back, so take it back now
+                jedis.aclSetUser("default", "resetpass", ">" + current.password());
+                throw new EngineDriverException("Redis at " + host + ":" + port + " could not save the new password "
+                        + "to its ACL file (" + e.getMessage() + "); the previous password still holds", e);
+            }
         } catch (JedisException e) {
             throw new EngineDriverException("Redis password change at " + host + ":" + port + " failed: "
                     + e.getMessage(), e);

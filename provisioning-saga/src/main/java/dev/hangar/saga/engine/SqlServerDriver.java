@@ -1,5 +1,7 @@
 package dev.hangar.saga.engine;
 
+import dev.hangar.kernel.database.Engine;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,8 +19,8 @@ public final class SqlServerDriver implements EngineDriver {
     public static final String USERNAME = "sa";
 
     @Override
-    public EngineKind kind() {
-        return EngineKind.SQLSERVER;
+    public Engine kind() {
+        return Engine.SQLSERVER;
     }
 
     @Override

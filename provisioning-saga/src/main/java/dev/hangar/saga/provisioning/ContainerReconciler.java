@@ -17,7 +17,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,13 +37,12 @@ public class ContainerReconciler implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
 
     public ContainerReconciler(ContainerRuntime runtime, QueryGateway queries, CommandGateway commands,
-                               Environment env) {
+                               ProvisioningProperties properties) {
         this.runtime = runtime;
         this.queries = queries;
         this.commands = commands;
-        this.interval = env.getProperty("hangar.provisioning.reconcile-interval", Duration.class, Duration.ofSeconds(60));
-        this.initialDelay = env.getProperty("hangar.provisioning.reconcile-initial-delay", Duration.class,
-                Duration.ofSeconds(10));
+        this.interval = properties.reconcileInterval();
+        this.initialDelay = properties.reconcileInitialDelay();
     }
 
     /** @return how many databases were reported */

@@ -4,13 +4,17 @@ import dev.hangar.kernel.database.EngineList;
 import dev.hangar.kernel.database.EngineView;
 import dev.hangar.kernel.database.ListEngines;
 import dev.hangar.saga.engine.EngineCatalog;
-import dev.hangar.saga.engine.EngineKind;
+import dev.hangar.kernel.database.Engine;
 import dev.hangar.saga.runtime.ContainerRuntime;
+import dev.hangar.saga.runtime.PullPolicy;
 import dev.hangar.saga.runtime.ContainerRuntimeException;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
-/** The catalog as the host sees it: an engine is available only where its image is present. */
+/**
+ * The catalog as the host sees it: an engine is available where the container engine answers and
+ * its image is present, or may be pulled (pull policy other than never).
+ */
 @Component
 public class EngineQueries {
 
@@ -27,7 +31,7 @@ public class EngineQueries {
         boolean reachable = runtime.ping();
         return new EngineList(catalog.all().stream()
                 .map(e -> new EngineView(e.name(), e.version(), e.port(), e.description(),
-                        reachable && hasImage(e.image()), scheme(e.kind()), fixedUsername(e.kind())))
+                        reachable && (runtime.pullPolicy() != PullPolicy.NEVER || hasImage(e.image())), e.kind().scheme(), e.kind().fixedUsername()))
                 .toList(), reachable);
     }
 
@@ -38,24 +42,5 @@ public class EngineQueries {
         } catch (ContainerRuntimeException e) {
             return false;
         }
-    }
-
-    private static String scheme(EngineKind kind) {
-        return switch (kind) {
-            case POSTGRESQL -> "postgresql";
-            case MYSQL -> "mysql";
-            case MONGODB -> "mongodb";
-            case REDIS -> "redis";
-            case CASSANDRA -> "cassandra";
-            case SQLSERVER -> "sqlserver";
-        };
-    }
-
-    private static String fixedUsername(EngineKind kind) {
-        return switch (kind) {
-            case REDIS -> "default";
-            case SQLSERVER -> "sa";
-            default -> null;
-        };
     }
 }

@@ -1,38 +1,49 @@
 package dev.hangar.saga.provisioning;
 
+import dev.hangar.kernel.common.SecretBox;
+import dev.hangar.kernel.database.Engine;
 import dev.hangar.saga.engine.EngineCatalog;
 import dev.hangar.saga.engine.EngineDrivers;
-import dev.hangar.saga.engine.EngineKind;
+import dev.hangar.saga.runtime.ContainerRuntime;
 import dev.hangar.saga.runtime.DockerContainerRuntime;
-import java.time.Duration;
+import dev.hangar.saga.runtime.PullPolicy;
+import dev.hangar.saga.workload.PoisonedWorkloads;
+import dev.hangar.saga.workload.WorkloadEngine;
+import dev.hangar.saga.workload.WorkloadType;
+import dev.hangar.saga.workload.WorkloadTypes;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
  * The container runtime (DOCKER_HOST, default the local socket), the engine catalog with its
- * images overridable per engine ({@code hangar.engines.<engine>.image}), and the saga's settings.
+ * images overridable per engine ({@code hangar.engines.<engine>.image}), the workload types and
+ * the provisioning engine that drives them.
  */
 @Configuration
+@EnableConfigurationProperties(ProvisioningProperties.class)
 public class ProvisioningConfiguration {
 
-    public static final String SAGA_PROCESSOR = "DatabaseProvisioningSagaProcessor";
+    public static final String SAGA_PROCESSOR = "WorkloadSagaProcessor";
 
     @Bean(destroyMethod = "close")
-    public DockerContainerRuntime containerRuntime(Environment env) {
-        String host = env.getProperty("hangar.provisioning.docker-host",
-                env.getProperty("DOCKER_HOST", DockerContainerRuntime.DEFAULT_DOCKER_HOST));
-        return new DockerContainerRuntime(host);
+    public DockerContainerRuntime containerRuntime(ProvisioningProperties properties, Environment env) {
+        String host = properties.dockerHost() != null && !properties.dockerHost().isBlank() ? properties.dockerHost()
+                : env.getProperty("DOCKER_HOST", DockerContainerRuntime.DEFAULT_DOCKER_HOST);
+        return new DockerContainerRuntime(host).withPullPolicy(PullPolicy.parse(properties.pullPolicy()));
     }
 
     @Bean
     public EngineCatalog engineCatalog(Environment env) {
         Map<String, String> images = new HashMap<>();
-        for (EngineKind kind : EngineKind.values()) {
+        for (Engine kind : Engine.values()) {
             String image = env.getProperty("hangar.engines." + kind.key() + ".image");
             if (image != null && !image.isBlank()) {
                 images.put(kind.key(), image);
@@ -47,18 +58,36 @@ public class ProvisioningConfiguration {
     }
 
     @Bean
-    public ProvisioningSettings provisioningSettings(Environment env) {
-        return new ProvisioningSettings(env.getProperty("hangar.provisioning.publish-ip", "0.0.0.0"),
-                env.getProperty("hangar.provisioning.engine-host", "127.0.0.1"),
-                env.getProperty("hangar.provisioning.readiness-timeout", Duration.class, Duration.ofSeconds(120)));
+    public ProvisioningSettings provisioningSettings(ProvisioningProperties properties) {
+        return properties.settings();
     }
 
-    /** A step that fails unexpectedly is retried with back-off, never skipped. */
     @Bean
-    public ConfigurerModule provisioningErrorHandling() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerListenerInvocationErrorHandler(SAGA_PROCESSOR,
-                        c -> PropagatingErrorHandler.instance()));
+    public DatabaseWorkload databaseWorkload(EngineCatalog catalog, EngineDrivers drivers, SecretBox secrets,
+                                             ProvisioningSettings settings) {
+        return new DatabaseWorkload(catalog, drivers, secrets, settings);
     }
 
+    @Bean
+    public WorkloadTypes workloadTypes(List<WorkloadType<?>> types) {
+        return new WorkloadTypes(types);
+    }
+
+    @Bean(destroyMethod = "close")
+    public WorkloadEngine workloadEngine(ContainerRuntime runtime, WorkloadTypes types, CommandGateway commands,
+                                         ProvisioningProperties properties) {
+        return new WorkloadEngine(runtime, types, commands, properties.workloadSettings());
+    }
+
+    @Bean
+    public PoisonedWorkloads poisonedWorkloads(WorkloadTypes types, ObjectProvider<CommandGateway> commands) {
+        return new PoisonedWorkloads(types, commands::getObject);
+    }
+
+    /** A saga event that cannot be handled ends in a recorded failure of its workload, not in endless retries. */
+    @Bean
+    public ConfigurerModule workloadSagaErrorHandling(PoisonedWorkloads poisoned) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerListenerInvocationErrorHandler(SAGA_PROCESSOR, c -> poisoned));
+    }
 }

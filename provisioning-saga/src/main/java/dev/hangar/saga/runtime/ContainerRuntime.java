@@ -13,14 +13,21 @@ public interface ContainerRuntime {
     /** Whether the engine answers at all. */
     boolean ping();
 
-    /** Whether the image is present on the host (nothing is pulled: there is no registry). */
+    /** When {@link #ensureRunning} pulls an image. */
+    PullPolicy pullPolicy();
+
+    /** Whether the image is present on the host. */
     boolean hasImage(String image);
 
     /**
      * Creates the named volume if missing, creates the container if missing (labels, port binding,
-     * memory and CPU limits, volume mount), and starts it if it is not running.
+     * memory and CPU limits, volume mount), pulling its image first where the pull policy allows,
+     * and starts it if it is not running.
      */
     ContainerHandle ensureRunning(ContainerSpec spec);
+
+    /** Changes a container's memory and CPU limits in place (0: no limit); a missing container is an error. */
+    void updateResources(String containerName, long memoryBytes, long nanoCpus);
 
     /** Starts an existing stopped container; false if it does not exist. */
     boolean start(String containerName);

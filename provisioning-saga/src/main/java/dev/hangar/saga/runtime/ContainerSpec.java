@@ -12,6 +12,11 @@ public record ContainerSpec(String name, String image, Map<String, String> env, 
                             Map<String, String> labels, int containerPort, String hostIp, int hostPort,
                             String volumeName, String volumePath, long memoryBytes, long nanoCpus) {
 
+    public ContainerSpec withNanoCpus(long cpus) {
+        return new ContainerSpec(name, image, env, command, labels, containerPort, hostIp, hostPort, volumeName,
+                volumePath, memoryBytes, cpus);
+    }
+
     @Override
     public String toString() {
         // env and command carry credentials: never print them

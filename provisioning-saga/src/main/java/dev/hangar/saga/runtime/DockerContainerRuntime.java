@@ -70,7 +70,11 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
     private static final Set<String> NON_LABEL_ATTRIBUTES = Set.of("name", "image", "exitCode", "signal");
     private static final String[] WATCHED_ACTIONS = {"start", "die", "stop", "kill", "oom", "destroy"};
 
+    /** Upper bound on one image pull. */
+    public static final Duration PULL_TIMEOUT = Duration.ofMinutes(10);
+
     private final String dockerHost;
+    private volatile PullPolicy pullPolicy = PullPolicy.MISSING;
     private final DockerClient client;
     private final DockerClient streamClient;
 
@@ -115,6 +119,17 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
         return dockerHost;
     }
 
+    /** {@link PullPolicy#MISSING} unless set. */
+    public DockerContainerRuntime withPullPolicy(PullPolicy policy) {
+        this.pullPolicy = policy;
+        return this;
+    }
+
+    @Override
+    public PullPolicy pullPolicy() {
+        return pullPolicy;
+    }
+
     @Override
     public boolean ping() {
         try {
@@ -143,10 +158,12 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
         boolean created = false;
         InspectContainerResponse info = inspectOrNull(name);
         if (info == null) {
-            if (!hasImage(spec.image())) {
-                throw new ContainerRuntimeException(
-                        "image " + spec.image() + " is not present on the host (nothing is pulled); cannot create container "
-                                + name);
+            boolean present = hasImage(spec.image());
+            if (pullPolicy == PullPolicy.ALWAYS || (!present && pullPolicy == PullPolicy.MISSING)) {
+                pull(spec.image());
+            } else if (!present) {
+                throw new ContainerRuntimeException("image " + spec.image() + " is not present on the host and the pull "
+                        + "policy is never; cannot create container " + name);
             }
             ensureVolume(spec);
             try {
@@ -161,8 +178,7 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
                 }
             } catch (NotFoundException e) {
                 throw new ContainerRuntimeException(
-                        "image " + spec.image() + " is not present on the host (nothing is pulled); cannot create container "
-                                + name, e);
+                        "image " + spec.image() + " is not present on the host; cannot create container " + name, e);
             } catch (RuntimeException e) {
                 throw failure("create", name, e);
             }
@@ -184,6 +200,46 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
             throw failure("start", name, e);
         }
         return new ContainerHandle(id, name, created);
+    }
+
+    /**
+     * Pulls the image from its registry, waiting up to {@link #PULL_TIMEOUT}; fails with the
+     * registry's own reason (unreachable, no such image, unauthorized).
+     */
+    public void pull(String image) {
+        try {
+            var callback = client.pullImageCmd(image).start();
+            if (!callback.awaitCompletion(PULL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                callback.close();
+                throw new ContainerRuntimeException("docker pull " + image + " did not finish within " + PULL_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContainerRuntimeException("docker pull " + image + " was interrupted", e);
+        } catch (ContainerRuntimeException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw failure("pull " + image + " for", null, e);
+        }
+        if (!hasImage(image)) {
+            throw new ContainerRuntimeException("docker pull " + image + " ended without the image on the host");
+        }
+    }
+
+    @Override
+    public void updateResources(String containerName, long memoryBytes, long nanoCpus) {
+        try {
+            var cmd = client.updateContainerCmd(containerName);
+            if (memoryBytes > 0) {
+                cmd.withMemory(memoryBytes).withMemorySwap(memoryBytes);
+            }
+            if (nanoCpus > 0) {
+                cmd.withNanoCPUs(nanoCpus);
+            }
+            cmd.exec();
+        } catch (RuntimeException e) {
+            throw failure("update", containerName, e);
+        }
     }
 
     private void ensureVolume(ContainerSpec spec) {

@@ -1,5 +1,7 @@
 package dev.hangar.saga.engine;
 
+import dev.hangar.kernel.database.Engine;
+
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -17,13 +19,13 @@ class EngineDriverContractTest {
 
     @Test
     void everyKindHasADriver() {
-        for (EngineKind kind : EngineKind.values()) {
+        for (Engine kind : Engine.values()) {
             assertThat(drivers.get(kind).kind()).isEqualTo(kind);
             assertThat(drivers.find(kind)).isPresent();
         }
-        assertThat(drivers.all()).hasSize(EngineKind.values().length);
-        assertThat(new EngineDrivers(List.of(new RedisDriver())).find(EngineKind.MYSQL)).isEmpty();
-        assertThatThrownBy(() -> new EngineDrivers(List.of()).get(EngineKind.MYSQL))
+        assertThat(drivers.all()).hasSize(Engine.values().length);
+        assertThat(new EngineDrivers(List.of(new RedisDriver())).find(Engine.MYSQL)).isEmpty();
+        assertThatThrownBy(() -> new EngineDrivers(List.of()).get(Engine.MYSQL))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -37,7 +39,7 @@ class EngineDriverContractTest {
 
     @Test
     void postgresEnvironment() {
-        EngineDriver d = drivers.get(EngineKind.POSTGRESQL);
+        EngineDriver d = drivers.get(Engine.POSTGRESQL);
         assertThat(d.environment(new Credentials("app", PW, "appdb"))).isEqualTo(
                 Map.of("POSTGRES_USER", "app", "POSTGRES_PASSWORD", PW, "POSTGRES_DB", "appdb"));
         assertThat(d.command(new Credentials("app", PW, "appdb"))).isEmpty();
@@ -45,7 +47,7 @@ class EngineDriverContractTest {
 
     @Test
     void mysqlEnvironment() {
-        EngineDriver d = drivers.get(EngineKind.MYSQL);
+        EngineDriver d = drivers.get(Engine.MYSQL);
         Map<String, String> env = d.environment(new Credentials("app", PW, "appdb"));
         assertThat(env).containsEntry("MYSQL_USER", "app").containsEntry("MYSQL_PASSWORD", PW)
                 .containsEntry("MYSQL_DATABASE", "appdb").containsKey("MYSQL_ROOT_PASSWORD");
@@ -57,7 +59,7 @@ class EngineDriverContractTest {
 
     @Test
     void redisKeepsOnlyAHashInItsCommand() {
-        EngineDriver d = drivers.get(EngineKind.REDIS);
+        EngineDriver d = drivers.get(Engine.REDIS);
         Credentials c = new Credentials(null, PW, null);
         assertThat(d.environment(c)).isEmpty();
         List<String> cmd = d.command(c);
@@ -69,7 +71,7 @@ class EngineDriverContractTest {
 
     @Test
     void mongoEnvironmentAndSettings() {
-        EngineDriver d = drivers.get(EngineKind.MONGODB);
+        EngineDriver d = drivers.get(Engine.MONGODB);
         Credentials c = new Credentials("app", PW, "appdb");
         assertThat(d.environment(c)).isEqualTo(Map.of("MONGO_INITDB_ROOT_USERNAME", "app",
                 "MONGO_INITDB_ROOT_PASSWORD", PW, "MONGO_INITDB_DATABASE", "appdb"));
@@ -84,10 +86,10 @@ class EngineDriverContractTest {
     @Test
     void cassandraAndSqlServerEnvironments() throws Exception {
         Credentials c = new Credentials("sa", PW, null);
-        EngineDriver sql = drivers.get(EngineKind.SQLSERVER);
+        EngineDriver sql = drivers.get(Engine.SQLSERVER);
         assertThat(sql.environment(c)).containsEntry("ACCEPT_EULA", "Y").containsEntry("MSSQL_SA_PASSWORD", PW);
         assertThat(SqlServerDriver.USERNAME).isEqualTo("sa");
-        EngineDriver cassandra = drivers.get(EngineKind.CASSANDRA);
+        EngineDriver cassandra = drivers.get(Engine.CASSANDRA);
         assertThat(cassandra.environment(c)).containsKeys("MAX_HEAP_SIZE", "HEAP_NEWSIZE").doesNotContainValue(PW);
         for (EngineDriver d : List.of(sql, cassandra)) {
             assertThat(d.command(c)).isEmpty();
@@ -104,10 +106,10 @@ class EngineDriverContractTest {
     void loginsToNothingAreFalseNotExceptions() {
         Credentials c = new Credentials("app", PW, "appdb");
         int port = closedPort();
-        for (EngineKind kind : List.of(EngineKind.POSTGRESQL, EngineKind.MYSQL, EngineKind.REDIS)) {
+        for (Engine kind : List.of(Engine.POSTGRESQL, Engine.MYSQL, Engine.REDIS)) {
             assertThat(drivers.get(kind).acceptsLogin("127.0.0.1", port, c)).isFalse();
         }
-        assertThatThrownBy(() -> drivers.get(EngineKind.POSTGRESQL).changePassword("127.0.0.1", port, c, "x"))
+        assertThatThrownBy(() -> drivers.get(Engine.POSTGRESQL).changePassword("127.0.0.1", port, c, "x"))
                 .isInstanceOf(EngineDriverException.class).hasMessageNotContaining(PW);
     }
 

@@ -1,5 +1,7 @@
 package dev.hangar.saga.engine;
 
+import dev.hangar.kernel.database.Engine;
+
 import dev.hangar.saga.runtime.ContainerHandle;
 import dev.hangar.saga.runtime.ContainerSpec;
 import dev.hangar.saga.runtime.DockerContainerRuntime;
@@ -74,7 +76,7 @@ class EngineDriversTest {
     private record Running(String name, int port, EngineDriver driver) {
     }
 
-    private Running start(EngineKind kind, Credentials credentials) {
+    private Running start(Engine kind, Credentials credentials) {
         EngineDefinition engine = CATALOG.get(kind);
         EngineDriver driver = DRIVERS.get(kind);
         String name = "hangar-" + instanceId;
@@ -102,7 +104,7 @@ class EngineDriversTest {
     }
 
     /** The common scenario; {@code write}/{@code read} use the credentials they are given. */
-    private void scenario(EngineKind kind, Credentials creds, DataAccess data) throws Exception {
+    private void scenario(Engine kind, Credentials creds, DataAccess data) throws Exception {
         Running r = start(kind, creds);
         EngineDriver driver = r.driver();
 
@@ -185,19 +187,19 @@ class EngineDriversTest {
 
     @Test
     void postgresql() throws Exception {
-        scenario(EngineKind.POSTGRESQL, new Credentials("app_user", password("pg"), "appdb"),
+        scenario(Engine.POSTGRESQL, new Credentials("app_user", password("pg"), "appdb"),
                 new JdbcData("jdbc:postgresql://"));
     }
 
     @Test
     void mysqlOnMariadb() throws Exception {
-        scenario(EngineKind.MYSQL, new Credentials("app_user", password("my"), "appdb"),
+        scenario(Engine.MYSQL, new Credentials("app_user", password("my"), "appdb"),
                 new JdbcData("jdbc:mariadb://"));
     }
 
     @Test
     void redis() throws Exception {
-        scenario(EngineKind.REDIS, new Credentials(null, password("rd"), null), new RedisData());
+        scenario(Engine.REDIS, new Credentials(null, password("rd"), null), new RedisData());
         // the password is on the volume only as a hash, never in env or argv
         String name = "hangar-" + instanceId;
         var config = support.docker.inspectContainerCmd(name).exec().getConfig();

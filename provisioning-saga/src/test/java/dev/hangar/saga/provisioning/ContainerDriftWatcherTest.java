@@ -3,6 +3,7 @@ package dev.hangar.saga.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hangar.kernel.common.SecretBox;
+import dev.hangar.kernel.database.DatabaseRequested;
 import dev.hangar.kernel.database.RecordContainerExited;
 import dev.hangar.kernel.subscription.Plan;
 import dev.hangar.saga.engine.EngineCatalog;
@@ -10,6 +11,7 @@ import dev.hangar.saga.engine.EngineDrivers;
 import dev.hangar.saga.runtime.ContainerEvent;
 import dev.hangar.saga.runtime.DockerContainerRuntime;
 import dev.hangar.saga.runtime.DockerTestSupport;
+import dev.hangar.saga.runtime.InMemoryContainerRuntime;
 import dev.hangar.saga.runtime.Labels;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,12 +111,13 @@ class ContainerDriftWatcherTest {
         Map<String, String> images = new HashMap<>();
         images.put("redis", "hangar/redis:7");
         SecretBox secrets = new SecretBox(new byte[32]);
-        Provisioner provisioner = new Provisioner(runtime, new EngineCatalog(images), new EngineDrivers(), secrets,
-                new ProvisioningSettings("0.0.0.0", "127.0.0.1", Duration.ofSeconds(60)));
+        DatabaseWorkload databases = new DatabaseWorkload(new EngineCatalog(images), new EngineDrivers(), secrets,
+                new ProvisioningSettings("0.0.0.0", "127.0.0.1"));
         String container = "hangar-db-" + instanceId;
-        provisioner.run(new DatabaseTarget(instanceId, "user-1", "redis", null, "default",
-                secrets.encrypt("Drift-Passw0rd"), DockerTestSupport.freePort(), container, container + "-data",
-                Plan.FREE.memoryBytes(), Plan.FREE.nanoCpus()));
+        runtime.ensureRunning(databases.containerSpec(new DatabaseRequested(instanceId, "user-1", "redis", "7.0", null,
+                "default", secrets.encrypt("Drift-Passw0rd"), "localhost", DockerTestSupport.freePort(), container,
+                container + "-data", "FREE", Plan.FREE.memoryBytes(), Plan.FREE.nanoCpus(), Instant.now()),
+                secrets.encrypt("Drift-Passw0rd")));
         try (DockerTestSupport docker = new DockerTestSupport()) {
             docker.docker.killContainerCmd(container).exec();
         }
@@ -131,5 +134,33 @@ class ContainerDriftWatcherTest {
 
         watcher.stop();
         assertThat(watcher.isRunning()).isFalse();
+    }
+
+    @Test
+    void aContainerThatDiesIsReportedFromTheEnginesStream() throws Exception {
+        InMemoryContainerRuntime engine = new InMemoryContainerRuntime().withImages("hangar/redis:7");
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        List<RecordContainerExited> seen = new CopyOnWriteArrayList<>();
+        bus.subscribe(RecordContainerExited.class.getName(), (CommandMessage<?> message) -> {
+            seen.add((RecordContainerExited) message.getPayload());
+            return null;
+        });
+        ContainerDriftWatcher inMemory = new ContainerDriftWatcher(engine,
+                DefaultCommandGateway.builder().commandBus(bus).build());
+        inMemory.start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            engine.ensureRunning(new dev.hangar.saga.runtime.ContainerSpec("hangar-db-" + instanceId, "hangar/redis:7",
+                    Map.of(), List.of(), Map.of(Labels.INSTANCE_ID, instanceId), 6379, "0.0.0.0", 30001, null, null,
+                    0, 0));
+            engine.kill("hangar-db-" + instanceId);
+            while (seen.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                engine.kill("hangar-db-" + instanceId); // the watcher may have subscribed after the first death
+            }
+            assertThat(seen).first().isEqualTo(new RecordContainerExited(instanceId, "die"));
+        } finally {
+            inMemory.stop();
+        }
     }
 }

@@ -173,10 +173,23 @@ class DockerContainerRuntimeTest {
     @Test
     void missingImageIsAClearFailureAndCreatesNothing() {
         ContainerSpec spec = spec("nope/nothing:1");
+        runtime.withPullPolicy(PullPolicy.NEVER);
         assertThatThrownBy(() -> runtime.ensureRunning(spec))
                 .isInstanceOf(ContainerRuntimeException.class)
                 .hasMessageContaining("nope/nothing:1")
                 .hasMessageContaining("not present");
+        assertThat(runtime.inspect(name)).isEmpty();
+        assertThat(support.volumesLabelled(instanceId)).isEmpty();
+    }
+
+    @Test
+    void aPullThatFailsSaysWhyAndCreatesNothing() {
+        ContainerSpec spec = spec("nope/nothing:1");
+        runtime.withPullPolicy(PullPolicy.MISSING);
+        // no registry answers for this name here: the failure is the engine's own reason
+        assertThatThrownBy(() -> runtime.ensureRunning(spec))
+                .isInstanceOf(ContainerRuntimeException.class)
+                .hasMessageContaining("pull nope/nothing:1");
         assertThat(runtime.inspect(name)).isEmpty();
         assertThat(support.volumesLabelled(instanceId)).isEmpty();
     }

@@ -12,6 +12,7 @@ import dev.hangar.kernel.database.DatabasePasswordRotationRequested;
 import dev.hangar.kernel.database.DatabaseProvisioned;
 import dev.hangar.kernel.database.DatabaseProvisioningFailed;
 import dev.hangar.kernel.database.DatabaseRequested;
+import dev.hangar.kernel.database.Engine;
 import dev.hangar.kernel.database.DatabaseResumeFailed;
 import dev.hangar.kernel.database.DatabaseResumeRequested;
 import dev.hangar.kernel.database.DatabaseResumed;
@@ -49,7 +50,7 @@ public class DatabaseProjection {
 
     @EventHandler
     void on(DatabaseRequested e) {
-        mongo.save(new DatabaseDocument(e.instanceId(), e.ownerId(), e.engine(), e.engineVersion(), e.databaseName(),
+        mongo.save(new DatabaseDocument(e.instanceId(), e.ownerId(), displayName(e.engine()), e.engineVersion(), e.databaseName(),
                 DatabaseStatus.CREATING, e.host(), e.port(), e.username(), e.containerName(), null, null, null, null,
                 e.requestedAt(), e.requestedAt()));
     }
@@ -156,5 +157,10 @@ public class DatabaseProjection {
 
     private static Query byId(String id) {
         return Query.query(where("_id").is(id));
+    }
+
+    /** Events carry the engine's key (older ones its display name); the read model shows the display name. */
+    private static String displayName(String engine) {
+        return Engine.resolve(engine).map(Engine::displayName).orElse(engine);
     }
 }

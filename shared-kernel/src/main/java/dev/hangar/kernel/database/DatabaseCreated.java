@@ -1,5 +1,4 @@
 package dev.hangar.kernel.database;
-
 import java.time.Instant;
 
 /** The answer to CreateDatabase: the only time the password leaves Hangar in clear, with RotatedPassword. */

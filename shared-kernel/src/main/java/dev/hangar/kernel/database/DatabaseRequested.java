@@ -1,5 +1,6 @@
 package dev.hangar.kernel.database;
 
+import dev.hangar.kernel.workload.WorkloadRequested;
 import java.time.Instant;
 
 /**
@@ -9,5 +10,10 @@ import java.time.Instant;
 public record DatabaseRequested(String instanceId, String ownerId, String engine, String engineVersion,
                                 String databaseName, String username, String passwordCiphertext, String host,
                                 int port, String containerName, String volumeName, String plan, long memoryBytes,
-                                long nanoCpus, Instant requestedAt) {
+                                long nanoCpus, Instant requestedAt) implements WorkloadRequested {
+
+    @Override
+    public String workloadId() {
+        return instanceId;
+    }
 }

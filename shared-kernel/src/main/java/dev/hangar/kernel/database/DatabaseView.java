@@ -1,5 +1,4 @@
 package dev.hangar.kernel.database;
-
 import java.time.Instant;
 
 /** The read model of a database: connection details without the password. */
