@@ -1,5 +1,6 @@
 package dev.hangar.api.databases;
 
+import dev.hangar.api.security.UserDirectory;
 import dev.hangar.kernel.common.HangarException;
 import dev.hangar.kernel.common.HangarException.Kind;
 import dev.hangar.kernel.database.DatabaseStatus;
@@ -8,21 +9,37 @@ import dev.hangar.kernel.database.EngineList;
 import dev.hangar.kernel.database.EngineView;
 import dev.hangar.kernel.database.FindDatabase;
 import dev.hangar.kernel.database.ListEngines;
+import dev.hangar.kernel.database.DatabaseList;
+import dev.hangar.kernel.database.ListDatabases;
+import dev.hangar.kernel.subscription.FindSubscriptionByUser;
+import dev.hangar.kernel.subscription.SubscriptionView;
+import dev.hangar.kernel.user.UserView;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
-/** Reads of the databases read model and the engine catalog, for the surfaces. */
+/**
+ * The Databases surface's one read facade: its databases, the engine catalog and the caller's
+ * subscription, through the query bus. Controllers read nothing else.
+ */
 @Component
 class DatabaseDirectory {
 
     private final QueryGateway queries;
+    private final UserDirectory users;
 
-    DatabaseDirectory(QueryGateway queries) {
+    DatabaseDirectory(QueryGateway queries, UserDirectory users) {
         this.queries = queries;
+        this.users = users;
+    }
+
+    /** A user just written by this request (registration): waited for if not projected yet. */
+    UserView user(String userId) {
+        return users.find(userId).orElseThrow();
     }
 
     Optional<DatabaseView> find(String ownerId, String id) {
@@ -32,6 +49,14 @@ class DatabaseDirectory {
     /** 404 for an unknown or foreign id alike, so ids cannot be probed. */
     DatabaseView require(String ownerId, String id) {
         return find(ownerId, id).orElseThrow(() -> HangarException.notFound("INSTANCE_NOT_FOUND", "Instance not found"));
+    }
+
+    List<DatabaseView> list(String ownerId) {
+        return queries.query(new ListDatabases(ownerId), DatabaseList.class).join().databases();
+    }
+
+    SubscriptionView subscription(String userId) {
+        return queries.query(new FindSubscriptionByUser(userId), SubscriptionView.class).join();
     }
 
     EngineList engines() {

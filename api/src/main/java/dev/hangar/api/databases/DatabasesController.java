@@ -2,25 +2,23 @@ package dev.hangar.api.databases;
 
 import dev.hangar.api.config.HangarProperties;
 import dev.hangar.api.consistency.ReadYourWrites;
-import dev.hangar.api.databases.DatabaseDtos.Created;
-import dev.hangar.api.databases.DatabaseDtos.CreateRequest;
-import dev.hangar.api.databases.DatabaseDtos.Detail;
-import dev.hangar.api.databases.DatabaseDtos.Message;
-import dev.hangar.api.databases.DatabaseDtos.Rotated;
-import dev.hangar.api.databases.DatabaseDtos.StatusChange;
-import dev.hangar.api.databases.DatabaseDtos.Summary;
+import dev.hangar.api.databases.DatabasesDtos.Created;
+import dev.hangar.api.databases.DatabasesDtos.CreateRequest;
+import dev.hangar.api.databases.DatabasesDtos.Detail;
+import dev.hangar.api.databases.DatabasesDtos.Message;
+import dev.hangar.api.databases.DatabasesDtos.Rotated;
+import dev.hangar.api.databases.DatabasesDtos.StatusChange;
+import dev.hangar.api.databases.DatabasesDtos.Summary;
 import dev.hangar.api.security.AuthenticatedUser;
 import dev.hangar.kernel.common.HangarException;
 import dev.hangar.kernel.common.HangarException.Kind;
 import dev.hangar.kernel.database.CreateDatabase;
 import dev.hangar.kernel.database.DatabaseCreated;
-import dev.hangar.kernel.database.DatabaseList;
 import dev.hangar.kernel.database.DatabaseStatus;
 import dev.hangar.kernel.database.DatabaseView;
 import dev.hangar.kernel.database.DeleteDatabase;
 import dev.hangar.kernel.database.EngineList;
 import dev.hangar.kernel.database.EngineView;
-import dev.hangar.kernel.database.ListDatabases;
 import dev.hangar.kernel.database.ResumeDatabase;
 import dev.hangar.kernel.database.RotateDatabasePassword;
 import dev.hangar.kernel.database.RotatedPassword;
@@ -33,7 +31,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -56,16 +53,14 @@ import org.springframework.web.bind.annotation.RestController;
 class DatabasesController {
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
     private final DatabaseDirectory directory;
     private final ReadYourWrites consistency;
     private final String publicHost;
     private final Duration containerTimeout;
 
-    DatabasesController(CommandGateway commands, QueryGateway queries, DatabaseDirectory directory,
+    DatabasesController(CommandGateway commands, DatabaseDirectory directory,
                         ReadYourWrites consistency, HangarProperties properties) {
         this.commands = commands;
-        this.queries = queries;
         this.directory = directory;
         this.consistency = consistency;
         this.publicHost = properties.publicHost();
@@ -98,8 +93,7 @@ class DatabasesController {
 
     @GetMapping
     List<Summary> list(@AuthenticationPrincipal AuthenticatedUser me) {
-        return queries.query(new ListDatabases(me.userId()), DatabaseList.class).join().databases().stream()
-                .map(Summary::of).toList();
+        return directory.list(me.userId()).stream().map(Summary::of).toList();
     }
 
     @GetMapping("/{id}")
