@@ -2,7 +2,6 @@ package dev.hangar.api.databases;
 
 import dev.hangar.api.security.UserDirectory;
 import dev.hangar.kernel.common.HangarException;
-import dev.hangar.kernel.common.HangarException.Kind;
 import dev.hangar.kernel.database.DatabaseStatus;
 import dev.hangar.kernel.database.DatabaseView;
 import dev.hangar.kernel.database.EngineList;
@@ -80,14 +79,14 @@ class DatabaseDirectory {
                 return view;
             }
             if (System.nanoTime() > deadline) {
-                throw new HangarException(Kind.UNAVAILABLE, "DOCKER_ERROR",
+                throw HangarException.containerRuntime(
                         "The container did not reach the expected state in " + timeout.toSeconds() + " s");
             }
             try {
                 Thread.sleep(25);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new HangarException(Kind.UNAVAILABLE, "DOCKER_ERROR", "Interrupted");
+                throw HangarException.containerRuntime("Interrupted");
             }
         }
     }

@@ -19,6 +19,7 @@ import dev.hangar.kernel.database.DatabaseView;
 import dev.hangar.kernel.database.DeleteDatabase;
 import dev.hangar.kernel.database.EngineList;
 import dev.hangar.kernel.database.EngineView;
+import dev.hangar.kernel.database.PasswordRotation;
 import dev.hangar.kernel.database.ResumeDatabase;
 import dev.hangar.kernel.database.RotateDatabasePassword;
 import dev.hangar.kernel.database.RotatedPassword;
@@ -73,7 +74,7 @@ class DatabasesController {
     Created create(@AuthenticationPrincipal AuthenticatedUser me, @Valid @RequestBody CreateRequest body) {
         EngineList engines = directory.engines();
         if (!engines.runtimeReachable()) {
-            throw new HangarException(Kind.UNAVAILABLE, "DOCKER_ERROR", "The container engine cannot be reached");
+            throw HangarException.containerRuntime("The container engine cannot be reached");
         }
         EngineView engine = engines.engines().stream().filter(e -> e.name().equalsIgnoreCase(body.engine())).findFirst()
                 .orElseThrow(() -> HangarException.validation("Unknown engine " + body.engine()));
@@ -116,7 +117,7 @@ class DatabasesController {
         DatabaseView view = carryOut(me, id, new ResumeDatabase(id),
                 DatabaseDirectory.settledFrom(DatabaseStatus.RESUMING)).orElseThrow();
         if (view.status() != DatabaseStatus.RUNNING) {
-            throw new HangarException(Kind.UNAVAILABLE, "DOCKER_ERROR", "Resume failed: " + view.failureReason());
+            throw HangarException.containerRuntime("Resume failed: " + view.failureReason());
         }
         return new StatusChange(id, view.status().name(), "Instance resumed successfully");
     }
@@ -134,12 +135,12 @@ class DatabasesController {
     Rotated rotate(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String id) {
         DatabaseView before = directory.require(me.userId(), id);
         RotatedPassword rotated = commands.sendAndWait(new RotateDatabasePassword(id));
-        DatabaseView view = directory.awaitState(me.userId(), id, v -> v != null
-                && rotated.rotationId().equals(v.lastRotationId()) && !"PENDING".equals(v.lastRotationOutcome()),
-                containerTimeout).orElseThrow();
-        if (!"ROTATED".equals(view.lastRotationOutcome())) {
-            throw new HangarException(Kind.UNAVAILABLE, "DOCKER_ERROR", "Rotation failed; the previous password "
-                    + "still holds: " + view.lastRotationOutcome());
+        PasswordRotation outcome = directory.awaitState(me.userId(), id, v -> v != null && v.lastRotation() != null
+                && v.lastRotation().isFor(rotated.rotationId()) && v.lastRotation().settled(), containerTimeout)
+                .orElseThrow().lastRotation();
+        if (outcome.outcome() != PasswordRotation.Outcome.ROTATED) {
+            throw HangarException.containerRuntime("Rotation failed; the previous password still holds: FAILED: "
+                    + outcome.failureReason());
         }
         EngineView engine = directory.engine(before.engine());
         return new Rotated(id, rotated.username(), rotated.newPassword(), ConnectionStrings.of(engine.scheme(),

@@ -22,6 +22,7 @@ import dev.hangar.kernel.database.DatabaseView;
 import dev.hangar.kernel.database.FindDatabase;
 import dev.hangar.kernel.database.ListDatabases;
 import dev.hangar.kernel.database.ListDatabasesExpectedRunning;
+import dev.hangar.kernel.database.PasswordRotation.Outcome;
 import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -50,7 +51,7 @@ public class DatabaseProjection {
     @EventHandler
     void on(DatabaseRequested e) {
         mongo.save(new DatabaseDocument(e.instanceId(), e.ownerId(), e.engine(), e.engineVersion(), e.databaseName(),
-                DatabaseStatus.CREATING, e.host(), e.port(), e.username(), e.containerName(), null, null, null, null,
+                DatabaseStatus.CREATING, e.host(), e.port(), e.username(), e.containerName(), null, null, null, null, null,
                 e.requestedAt(), e.requestedAt()));
     }
 
@@ -109,17 +110,18 @@ public class DatabaseProjection {
     @EventHandler
     void on(DatabasePasswordRotationRequested e) {
         mongo.updateFirst(byId(e.instanceId()), new Update().set("lastRotationId", e.rotationId())
-                .set("lastRotationOutcome", "PENDING").set("updatedAt", e.requestedAt()), DatabaseDocument.class);
+                .set("lastRotationState", Outcome.PENDING).set("lastRotationFailure", null).set("updatedAt", e.requestedAt()),
+                DatabaseDocument.class);
     }
 
     @EventHandler
     void on(DatabasePasswordRotated e) {
-        rotation(e.instanceId(), e.rotationId(), "ROTATED", e.rotatedAt());
+        rotation(e.instanceId(), e.rotationId(), Outcome.ROTATED, null, e.rotatedAt());
     }
 
     @EventHandler
     void on(DatabasePasswordRotationFailed e) {
-        rotation(e.instanceId(), e.rotationId(), "FAILED: " + e.reason(), e.failedAt());
+        rotation(e.instanceId(), e.rotationId(), Outcome.FAILED, e.reason(), e.failedAt());
     }
 
     @ResetHandler
@@ -149,9 +151,10 @@ public class DatabaseProjection {
         mongo.updateFirst(byId(id), update.set("status", status).set("updatedAt", at), DatabaseDocument.class);
     }
 
-    private void rotation(String id, String rotationId, String outcome, Instant at) {
+    private void rotation(String id, String rotationId, Outcome outcome, String failure, Instant at) {
         mongo.updateFirst(Query.query(where("_id").is(id).and("lastRotationId").is(rotationId)),
-                new Update().set("lastRotationOutcome", outcome).set("updatedAt", at), DatabaseDocument.class);
+                new Update().set("lastRotationState", outcome).set("lastRotationFailure", failure).set("updatedAt", at),
+                DatabaseDocument.class);
     }
 
     private static Query byId(String id) {
