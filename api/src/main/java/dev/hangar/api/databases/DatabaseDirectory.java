@@ -2,12 +2,14 @@ package dev.hangar.api.databases;
 
 import dev.hangar.api.security.UserDirectory;
 import dev.hangar.kernel.common.HangarException;
+import dev.hangar.kernel.database.DatabaseState;
 import dev.hangar.kernel.database.DatabaseStatus;
 import dev.hangar.kernel.database.DatabaseView;
 import dev.hangar.kernel.database.EngineList;
 import dev.hangar.kernel.database.EngineView;
 import dev.hangar.kernel.database.FindDatabase;
 import dev.hangar.kernel.database.ListEngines;
+import dev.hangar.kernel.database.WatchDatabase;
 import dev.hangar.kernel.database.DatabaseList;
 import dev.hangar.kernel.database.ListDatabases;
 import dev.hangar.kernel.subscription.FindSubscriptionByUser;
@@ -19,6 +21,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,26 +72,26 @@ class DatabaseDirectory {
     }
 
     /**
-     * Waits until the database reaches a state {@code done} accepts (or is gone, when
-     * {@code done} accepts null); container work answers only once it has happened.
+     * Waits until the database reaches a state {@code done} accepts (or is gone, when {@code done}
+     * accepts null): container work answers only once it has happened. A subscription query on the
+     * databases projection: its initial result is the state now (so a change that happened before
+     * the subscription counts), its updates every state written after it. No polling; the request
+     * thread waits for an update, up to {@code timeout}.
      */
     Optional<DatabaseView> awaitState(String ownerId, String id, Predicate<DatabaseView> done, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Optional<DatabaseView> view = find(ownerId, id);
-            if (done.test(view.orElse(null))) {
-                return view;
-            }
-            if (System.nanoTime() > deadline) {
-                throw HangarException.containerRuntime(
-                        "The container did not reach the expected state in " + timeout.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw HangarException.containerRuntime("Interrupted");
-            }
+        SubscriptionQueryResult<DatabaseState, DatabaseState> watch = queries.subscriptionQuery(
+                new WatchDatabase(ownerId, id), DatabaseState.class, DatabaseState.class);
+        try {
+            return watch.initialResult().concatWith(watch.updates())
+                    .filter(state -> done.test(state.view()))
+                    .next()
+                    .timeout(timeout, Mono.error(() -> HangarException.containerRuntime(
+                            "The container did not reach the expected state in " + timeout.toSeconds() + " s")))
+                    .blockOptional()
+                    .orElseThrow()
+                    .current();
+        } finally {
+            watch.cancel();
         }
     }
 

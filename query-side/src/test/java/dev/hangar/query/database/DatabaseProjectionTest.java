@@ -21,6 +21,7 @@ import dev.hangar.kernel.database.ListDatabases;
 import dev.hangar.kernel.database.ListDatabasesExpectedRunning;
 import dev.hangar.query.MongoTestServer;
 import java.time.Instant;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class DatabaseProjectionTest {
     @BeforeEach
     void start() {
         server = new MongoTestServer();
-        projection = new DatabaseProjection(server.template());
+        projection = new DatabaseProjection(server.template(), SimpleQueryUpdateEmitter.builder().build());
     }
 
     @AfterEach
