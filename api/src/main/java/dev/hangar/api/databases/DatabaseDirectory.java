@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DatabaseDirectory {
+
+    /** A safety net for updates emitted on another node; on one node they always arrive first. */
+    private static final Duration RECHECK = Duration.ofSeconds(2);
 
     private final QueryGateway queries;
     private final UserDirectory users;
@@ -75,14 +79,19 @@ class DatabaseDirectory {
      * Waits until the database reaches a state {@code done} accepts (or is gone, when {@code done}
      * accepts null): container work answers only once it has happened. A subscription query on the
      * databases projection: its initial result is the state now (so a change that happened before
-     * the subscription counts), its updates every state written after it. No polling; the request
-     * thread waits for an update, up to {@code timeout}.
+     * the subscription counts), its updates every state written after it. The request thread waits
+     * for an update (no 25 ms polling), up to {@code timeout}. Updates are emitted on the node whose
+     * projection wrote the change; so that a request on another node (several nodes on one MongoDB)
+     * still ends, the state is also read again every {@link #RECHECK}.
      */
     Optional<DatabaseView> awaitState(String ownerId, String id, Predicate<DatabaseView> done, Duration timeout) {
         SubscriptionQueryResult<DatabaseState, DatabaseState> watch = queries.subscriptionQuery(
                 new WatchDatabase(ownerId, id), DatabaseState.class, DatabaseState.class);
         try {
-            return watch.initialResult().concatWith(watch.updates())
+            Flux<DatabaseState> elsewhere = Flux.interval(RECHECK, RECHECK).onBackpressureDrop()
+                    .concatMap(tick -> Mono.fromFuture(() -> queries.query(new WatchDatabase(ownerId, id),
+                            DatabaseState.class)));
+            return Flux.merge(watch.initialResult().concatWith(watch.updates()), elsewhere)
                     .filter(state -> done.test(state.view()))
                     .next()
                     .timeout(timeout, Mono.error(() -> HangarException.containerRuntime(
