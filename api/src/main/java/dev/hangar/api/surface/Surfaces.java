@@ -50,7 +50,13 @@ public class Surfaces {
 
     /** The surface that answers {@code path}; the first one defined when none claims it. */
     public SurfaceDefinition of(String path) {
-        PathContainer container = PathContainer.parsePath(path);
+        PathContainer container;
+        try {
+            container = PathContainer.parsePath(path);
+        } catch (IllegalArgumentException malformedEscape) {
+            // "/api/%zz" still gets an answer in the body of the surface it was meant for
+            container = PathContainer.parsePath(path.replace("%", "%25"));
+        }
         for (Claim claim : claims) {
             if (claim.pattern().matches(container)) {
                 return claim.surface();

@@ -39,6 +39,8 @@ class SurfacesTest {
             assertThat(surfaces.of("/health")).isSameAs(INSTANCES);
             assertThat(surfaces.of("/acme/api/v1/workspaces/main/instances")).isSameAs(WORKSPACES);
             assertThat(surfaces.of("/acme/api/v1/workspaces")).isSameAs(WORKSPACES);
+            assertThat(surfaces.of("/api/%zz")).isSameAs(DATABASES);
+            assertThat(surfaces.of("/api/instances/a%20b")).isSameAs(INSTANCES);
         }
     }
 
