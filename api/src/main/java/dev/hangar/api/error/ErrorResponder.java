@@ -50,7 +50,7 @@ public class ErrorResponder {
     }
 
     /** The request's path inside the application; the original one on an error dispatch. */
-    public static String pathOf(HttpServletRequest request) {
+    private static String pathOf(HttpServletRequest request) {
         Object forwarded = request.getAttribute("jakarta.servlet.error.request_uri");
         String uri = forwarded instanceof String s ? s : request.getRequestURI();
         String context = request.getContextPath();
