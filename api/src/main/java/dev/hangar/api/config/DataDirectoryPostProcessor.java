@@ -9,7 +9,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Resolves {@code hangar.data-dir} to an absolute path before anything reads it: H2 refuses a
- * relative file path, and every part of Hangar should see the same directory.
+ * relative file path, and every part of Hangar should see the same directory. It reads the
+ * environment itself, not {@link HangarProperties}: it runs before any binding, and it is what makes
+ * the bound {@code dataDir} absolute.
  */
 public class DataDirectoryPostProcessor implements EnvironmentPostProcessor {
 

@@ -6,9 +6,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,8 +32,8 @@ public class EmbeddedMongoConfiguration {
     }
 
     @Bean
-    public MongoConnectionDetails mongoConnectionDetails(MongoServer embeddedMongoServer,
-                                                         @Value("${spring.data.mongodb.database:hangar}") String database) {
+    public MongoConnectionDetails mongoConnectionDetails(MongoServer embeddedMongoServer, MongoProperties mongo) {
+        String database = mongo.getMongoClientDatabase();
         InetSocketAddress address = embeddedMongoServer.getLocalAddress();
         ConnectionString uri = new ConnectionString(
                 "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);

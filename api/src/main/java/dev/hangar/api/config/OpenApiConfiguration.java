@@ -1,5 +1,8 @@
 package dev.hangar.api.config;
 
+import dev.hangar.api.surface.SurfaceDefinition;
+import dev.hangar.api.surface.Surfaces;
+import java.util.List;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -9,7 +12,7 @@ import org.springdoc.core.models.GroupedOpenApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One OpenAPI document, grouped by surface (Swagger UI's drop-down). */
+/** One OpenAPI document, one group per surface definition (Swagger UI's drop-down). */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
 
@@ -22,26 +25,17 @@ public class OpenApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
+    /**
+     * One group per {@link SurfaceDefinition}: springdoc takes a {@code List<GroupedOpenApi>} bean
+     * in place of single ones, so a new surface needs no line here.
+     */
     @Bean
-    public GroupedOpenApi platformSurface() {
-        return GroupedOpenApi.builder().group("platform-v1").pathsToMatch("/api/v1/**").build();
+    public List<GroupedOpenApi> surfaceOpenApiGroups(Surfaces surfaces) {
+        return surfaces.all().stream().map(OpenApiConfiguration::group).toList();
     }
 
-    @Bean
-    public GroupedOpenApi databasesSurface() {
-        return GroupedOpenApi.builder().group("databases")
-                .pathsToMatch("/api/auth/**", "/api/engines/**", "/api/databases/**", "/api/plans/**", "/api/payments/**")
-                .build();
-    }
-
-    @Bean
-    public GroupedOpenApi instancesSurface() {
-        return GroupedOpenApi.builder().group("instances")
-                .pathsToMatch("/api/instances/**", "/api/cache/**", "/api/metrics/**", "/health").build();
-    }
-
-    @Bean
-    public GroupedOpenApi workspacesSurface() {
-        return GroupedOpenApi.builder().group("workspaces").pathsToMatch("/*/api/v1/workspaces/**").build();
+    static GroupedOpenApi group(SurfaceDefinition surface) {
+        return GroupedOpenApi.builder().group(surface.openApiGroup())
+                .pathsToMatch(surface.paths().toArray(String[]::new)).build();
     }
 }

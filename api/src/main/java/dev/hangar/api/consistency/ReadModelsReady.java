@@ -1,9 +1,9 @@
 package dev.hangar.api.consistency;
 
+import dev.hangar.api.config.HangarProperties;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +21,9 @@ public class ReadModelsReady implements SmartLifecycle {
     private final Duration limit;
     private volatile boolean running;
 
-    public ReadModelsReady(ReadYourWrites consistency,
-                           @Value("${hangar.consistency.startup-catch-up-timeout:60s}") Duration limit) {
+    public ReadModelsReady(ReadYourWrites consistency, HangarProperties properties) {
         this.consistency = consistency;
-        this.limit = limit;
+        this.limit = properties.consistency().startupCatchUpTimeout();
     }
 
     @Override

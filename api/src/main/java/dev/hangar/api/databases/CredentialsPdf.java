@@ -7,7 +7,7 @@ import com.lowagie.text.FontFactory;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import dev.hangar.api.databases.DatabaseDtos.Detail;
+import dev.hangar.api.databases.DatabasesDtos.Detail;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 

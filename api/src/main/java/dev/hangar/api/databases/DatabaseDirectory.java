@@ -1,28 +1,52 @@
 package dev.hangar.api.databases;
 
+import dev.hangar.api.security.UserDirectory;
 import dev.hangar.kernel.common.HangarException;
-import dev.hangar.kernel.common.HangarException.Kind;
+import dev.hangar.kernel.database.DatabaseState;
 import dev.hangar.kernel.database.DatabaseStatus;
 import dev.hangar.kernel.database.DatabaseView;
 import dev.hangar.kernel.database.EngineList;
 import dev.hangar.kernel.database.EngineView;
 import dev.hangar.kernel.database.FindDatabase;
 import dev.hangar.kernel.database.ListEngines;
+import dev.hangar.kernel.database.WatchDatabase;
+import dev.hangar.kernel.database.DatabaseList;
+import dev.hangar.kernel.database.ListDatabases;
+import dev.hangar.kernel.subscription.FindSubscriptionByUser;
+import dev.hangar.kernel.subscription.SubscriptionView;
+import dev.hangar.kernel.user.UserView;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
-/** Reads of the databases read model and the engine catalog, for the surfaces. */
+/**
+ * The Databases surface's one read facade: its databases, the engine catalog and the caller's
+ * subscription, through the query bus. Controllers read nothing else.
+ */
 @Component
 class DatabaseDirectory {
 
-    private final QueryGateway queries;
+    /** A safety net for updates emitted on another node; on one node they always arrive first. */
+    private static final Duration RECHECK = Duration.ofSeconds(2);
 
-    DatabaseDirectory(QueryGateway queries) {
+    private final QueryGateway queries;
+    private final UserDirectory users;
+
+    DatabaseDirectory(QueryGateway queries, UserDirectory users) {
         this.queries = queries;
+        this.users = users;
+    }
+
+    /** A user just written by this request (registration): waited for if not projected yet. */
+    UserView user(String userId) {
+        return users.find(userId).orElseThrow();
     }
 
     Optional<DatabaseView> find(String ownerId, String id) {
@@ -32,6 +56,14 @@ class DatabaseDirectory {
     /** 404 for an unknown or foreign id alike, so ids cannot be probed. */
     DatabaseView require(String ownerId, String id) {
         return find(ownerId, id).orElseThrow(() -> HangarException.notFound("INSTANCE_NOT_FOUND", "Instance not found"));
+    }
+
+    List<DatabaseView> list(String ownerId) {
+        return queries.query(new ListDatabases(ownerId), DatabaseList.class).join().databases();
+    }
+
+    SubscriptionView subscription(String userId) {
+        return queries.query(new FindSubscriptionByUser(userId), SubscriptionView.class).join();
     }
 
     EngineList engines() {
@@ -44,26 +76,31 @@ class DatabaseDirectory {
     }
 
     /**
-     * Waits until the database reaches a state {@code done} accepts (or is gone, when
-     * {@code done} accepts null); container work answers only once it has happened.
+     * Waits until the database reaches a state {@code done} accepts (or is gone, when {@code done}
+     * accepts null): container work answers only once it has happened. A subscription query on the
+     * databases projection: its initial result is the state now (so a change that happened before
+     * the subscription counts), its updates every state written after it. The request thread waits
+     * for an update (no 25 ms polling), up to {@code timeout}. Updates are emitted on the node whose
+     * projection wrote the change; so that a request on another node (several nodes on one MongoDB)
+     * still ends, the state is also read again every {@link #RECHECK}.
      */
     Optional<DatabaseView> awaitState(String ownerId, String id, Predicate<DatabaseView> done, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Optional<DatabaseView> view = find(ownerId, id);
-            if (done.test(view.orElse(null))) {
-                return view;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new HangarException(Kind.UNAVAILABLE, "DOCKER_ERROR",
-                        "The container did not reach the expected state in " + timeout.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HangarException(Kind.UNAVAILABLE, "DOCKER_ERROR", "Interrupted");
-            }
+        SubscriptionQueryResult<DatabaseState, DatabaseState> watch = queries.subscriptionQuery(
+                new WatchDatabase(ownerId, id), DatabaseState.class, DatabaseState.class);
+        try {
+            Flux<DatabaseState> elsewhere = Flux.interval(RECHECK, RECHECK).onBackpressureDrop()
+                    .concatMap(tick -> Mono.fromFuture(() -> queries.query(new WatchDatabase(ownerId, id),
+                            DatabaseState.class)));
+            return Flux.merge(watch.initialResult().concatWith(watch.updates()), elsewhere)
+                    .filter(state -> done.test(state.view()))
+                    .next()
+                    .timeout(timeout, Mono.error(() -> HangarException.containerRuntime(
+                            "The container did not reach the expected state in " + timeout.toSeconds() + " s")))
+                    .blockOptional()
+                    .orElseThrow()
+                    .current();
+        } finally {
+            watch.cancel();
         }
     }
 

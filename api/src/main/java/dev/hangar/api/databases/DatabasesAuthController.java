@@ -11,8 +11,6 @@ import dev.hangar.api.databases.DatabasesDtos.SessionUser;
 import dev.hangar.api.security.AuthenticatedUser;
 import dev.hangar.api.security.JwtService;
 import dev.hangar.api.security.Sessions;
-import dev.hangar.api.security.UserDirectory;
-import dev.hangar.kernel.subscription.FindSubscriptionByUser;
 import dev.hangar.kernel.subscription.SubscriptionView;
 import dev.hangar.kernel.user.RegisterUser;
 import dev.hangar.kernel.user.RegisteredUser;
@@ -23,7 +21,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,17 +36,15 @@ import org.springframework.web.bind.annotation.RestController;
 class DatabasesAuthController {
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
-    private final UserDirectory users;
+    private final DatabaseDirectory directory;
     private final Sessions sessions;
     private final JwtService jwt;
     private final ReadYourWrites consistency;
 
-    DatabasesAuthController(CommandGateway commands, QueryGateway queries, UserDirectory users, Sessions sessions,
+    DatabasesAuthController(CommandGateway commands, DatabaseDirectory directory, Sessions sessions,
                             JwtService jwt, ReadYourWrites consistency) {
         this.commands = commands;
-        this.queries = queries;
-        this.users = users;
+        this.directory = directory;
         this.sessions = sessions;
         this.jwt = jwt;
         this.consistency = consistency;
@@ -62,7 +57,7 @@ class DatabasesAuthController {
         RegisteredUser registered = commands.sendAndWait(new RegisterUser(UUID.randomUUID().toString(), null,
                 body.email(), body.password(), null, null, body.name(), type, Role.USER));
         consistency.await();
-        UserView user = users.find(registered.userId()).orElseThrow();
+        UserView user = directory.user(registered.userId());
         return new Registered(user.id(), jwt.issueAccess(user).token(), user.email(), user.name(),
                 user.userType().name());
     }
@@ -70,17 +65,13 @@ class DatabasesAuthController {
     @PostMapping("/login")
     LoggedIn login(@Valid @RequestBody LoginRequest body) {
         Sessions.Issued issued = sessions.logIn(body.email(), body.password());
-        SubscriptionView subscription = subscriptionOf(issued.user().id());
+        SubscriptionView subscription = directory.subscription(issued.user().id());
         return new LoggedIn(issued.access().token(), SessionUser.of(issued.user()),
                 new PlanSummary(subscription.plan().name(), subscription.plan().maxInstances()));
     }
 
     @GetMapping("/profile")
     Profile profile(@AuthenticationPrincipal AuthenticatedUser me) {
-        return Profile.of(users.find(me.userId()).orElseThrow(), subscriptionOf(me.userId()));
-    }
-
-    private SubscriptionView subscriptionOf(String userId) {
-        return queries.query(new FindSubscriptionByUser(userId), SubscriptionView.class).join();
+        return Profile.of(directory.user(me.userId()), directory.subscription(me.userId()));
     }
 }

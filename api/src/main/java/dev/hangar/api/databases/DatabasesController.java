@@ -2,24 +2,23 @@ package dev.hangar.api.databases;
 
 import dev.hangar.api.config.HangarProperties;
 import dev.hangar.api.consistency.ReadYourWrites;
-import dev.hangar.api.databases.DatabaseDtos.Created;
-import dev.hangar.api.databases.DatabaseDtos.CreateRequest;
-import dev.hangar.api.databases.DatabaseDtos.Detail;
-import dev.hangar.api.databases.DatabaseDtos.Message;
-import dev.hangar.api.databases.DatabaseDtos.Rotated;
-import dev.hangar.api.databases.DatabaseDtos.StatusChange;
-import dev.hangar.api.databases.DatabaseDtos.Summary;
+import dev.hangar.api.databases.DatabasesDtos.Created;
+import dev.hangar.api.databases.DatabasesDtos.CreateRequest;
+import dev.hangar.api.databases.DatabasesDtos.Detail;
+import dev.hangar.api.databases.DatabasesDtos.Message;
+import dev.hangar.api.databases.DatabasesDtos.Rotated;
+import dev.hangar.api.databases.DatabasesDtos.StatusChange;
+import dev.hangar.api.databases.DatabasesDtos.Summary;
 import dev.hangar.api.security.AuthenticatedUser;
 import dev.hangar.kernel.common.HangarException;
 import dev.hangar.kernel.common.HangarException.Kind;
 import dev.hangar.kernel.database.CreateDatabase;
 import dev.hangar.kernel.database.DatabaseCreated;
-import dev.hangar.kernel.database.DatabaseList;
 import dev.hangar.kernel.database.DatabaseStatus;
 import dev.hangar.kernel.database.DatabaseView;
 import dev.hangar.kernel.database.DeleteDatabase;
 import dev.hangar.kernel.database.EngineView;
-import dev.hangar.kernel.database.ListDatabases;
+import dev.hangar.kernel.database.PasswordRotation;
 import dev.hangar.kernel.database.ResumeDatabase;
 import dev.hangar.kernel.database.RotateDatabasePassword;
 import dev.hangar.kernel.database.RotatedPassword;
@@ -32,7 +31,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -55,16 +53,14 @@ import org.springframework.web.bind.annotation.RestController;
 class DatabasesController {
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
     private final DatabaseDirectory directory;
     private final ReadYourWrites consistency;
     private final String publicHost;
     private final Duration containerTimeout;
 
-    DatabasesController(CommandGateway commands, QueryGateway queries, DatabaseDirectory directory,
+    DatabasesController(CommandGateway commands, DatabaseDirectory directory,
                         ReadYourWrites consistency, HangarProperties properties) {
         this.commands = commands;
-        this.queries = queries;
         this.directory = directory;
         this.consistency = consistency;
         this.publicHost = properties.publicHost();
@@ -88,8 +84,7 @@ class DatabasesController {
 
     @GetMapping
     List<Summary> list(@AuthenticationPrincipal AuthenticatedUser me) {
-        return queries.query(new ListDatabases(me.userId()), DatabaseList.class).join().databases().stream()
-                .map(Summary::of).toList();
+        return directory.list(me.userId()).stream().map(Summary::of).toList();
     }
 
     @GetMapping("/{id}")
@@ -112,7 +107,7 @@ class DatabasesController {
         DatabaseView view = carryOut(me, id, new ResumeDatabase(id),
                 DatabaseDirectory.settledFrom(DatabaseStatus.RESUMING)).orElseThrow();
         if (view.status() != DatabaseStatus.RUNNING) {
-            throw new HangarException(Kind.UNAVAILABLE, "DOCKER_ERROR", "Resume failed: " + view.failureReason());
+            throw HangarException.containerRuntime("Resume failed: " + view.failureReason());
         }
         return new StatusChange(id, view.status().name(), "Instance resumed successfully");
     }
@@ -130,12 +125,12 @@ class DatabasesController {
     Rotated rotate(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String id) {
         DatabaseView before = directory.require(me.userId(), id);
         RotatedPassword rotated = commands.sendAndWait(new RotateDatabasePassword(id));
-        DatabaseView view = directory.awaitState(me.userId(), id, v -> v != null
-                && rotated.rotationId().equals(v.lastRotationId()) && !"PENDING".equals(v.lastRotationOutcome()),
-                containerTimeout).orElseThrow();
-        if (!"ROTATED".equals(view.lastRotationOutcome())) {
-            throw new HangarException(Kind.UNAVAILABLE, "DOCKER_ERROR", "Rotation failed; the previous password "
-                    + "still holds: " + view.lastRotationOutcome());
+        PasswordRotation outcome = directory.awaitState(me.userId(), id, v -> v != null && v.lastRotation() != null
+                && v.lastRotation().isFor(rotated.rotationId()) && v.lastRotation().settled(), containerTimeout)
+                .orElseThrow().lastRotation();
+        if (outcome.outcome() != PasswordRotation.Outcome.ROTATED) {
+            throw HangarException.containerRuntime("Rotation failed; the previous password still holds: FAILED: "
+                    + outcome.failureReason());
         }
         EngineView engine = directory.engine(before.engine());
         return new Rotated(id, rotated.username(), rotated.newPassword(), ConnectionStrings.of(engine.scheme(),

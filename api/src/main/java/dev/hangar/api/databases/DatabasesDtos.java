@@ -1,5 +1,7 @@
 package dev.hangar.api.databases;
 
+import dev.hangar.kernel.database.DatabaseView;
+import dev.hangar.kernel.database.EngineView;
 import dev.hangar.kernel.subscription.Plan;
 import dev.hangar.kernel.subscription.SubscriptionView;
 import dev.hangar.kernel.user.UserView;
@@ -11,7 +13,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** The Databases surface (seed 003) speaks camelCase. */
+/** Every body the Databases surface (seed 003) reads or writes; it speaks camelCase. */
 final class DatabasesDtos {
 
     private DatabasesDtos() {
@@ -19,6 +21,8 @@ final class DatabasesDtos {
 
     /** Seed 003's policy: at least 8 characters, one uppercase letter, one digit, one special character. */
     static final String PASSWORD_POLICY = "^(?=.*[A-Z])(?=.*[0-9])(?=.*[^A-Za-z0-9]).{8,128}$";
+
+    // auth
 
     record RegisterRequest(
             @NotBlank @Email @Size(max = 254) String email,
@@ -67,6 +71,8 @@ final class DatabasesDtos {
         }
     }
 
+    // plans
+
     record PlanEntry(int id, String name, int maxInstances, BigDecimal price, String currency, List<String> features) {
         static PlanEntry of(Plan p) {
             return new PlanEntry(p.id(), p.name(), p.maxInstances(), p.price(), Plan.CURRENCY, p.features());
@@ -86,5 +92,57 @@ final class DatabasesDtos {
     }
 
     record Usage(int currentInstances, int remainingInstances, int percentage) {
+    }
+
+    // databases
+
+    record CreateRequest(@NotBlank @Size(max = 50) String engine, @Size(max = 63) String databaseName) {
+    }
+
+    record Created(String id, String engine, String databaseName, String status, String host, int port, String username,
+                   String password, String connectionString, Instant createdAt) {
+        @Override
+        public String toString() {
+            return "Created[id=" + id + ", password=***]";
+        }
+    }
+
+    record Summary(String id, String engine, String databaseName, String status, String host, int port, String username,
+                   String failureReason, Instant createdAt, Instant updatedAt) {
+        static Summary of(DatabaseView v) {
+            return new Summary(v.id(), v.engine(), v.databaseName(), v.status().name(), v.host(), v.port(), v.username(),
+                    v.failureReason(), v.createdAt(), v.updatedAt());
+        }
+    }
+
+    record Detail(String id, String engine, String databaseName, String status, String host, int port, String username,
+                  String connectionString, String containerId, String failureReason, Instant createdAt,
+                  Instant updatedAt) {
+        static Detail of(DatabaseView v, EngineView engine) {
+            return new Detail(v.id(), v.engine(), v.databaseName(), v.status().name(), v.host(), v.port(), v.username(),
+                    ConnectionStrings.of(engine.scheme(), v.username(), null, v.host(), v.port(), v.databaseName()),
+                    v.containerName(), v.failureReason(), v.createdAt(), v.updatedAt());
+        }
+    }
+
+    record StatusChange(String id, String status, String message) {
+    }
+
+    record Rotated(String id, String username, String newPassword, String connectionString, String message) {
+        @Override
+        public String toString() {
+            return "Rotated[id=" + id + ", newPassword=***]";
+        }
+    }
+
+    record Message(String message) {
+    }
+
+    // engines
+
+    record Engine(String name, String version, int port, String description, boolean available) {
+        static Engine of(EngineView e) {
+            return new Engine(e.name(), e.version(), e.port(), e.description(), e.available());
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.hangar.api.databases;
 
-import dev.hangar.kernel.database.EngineView;
+import dev.hangar.api.databases.DatabasesDtos.Engine;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,9 +10,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Databases: engines")
 class EnginesController {
 
-    record Engine(String name, String version, int port, String description, boolean available) {
-    }
-
     private final DatabaseDirectory directory;
 
     EnginesController(DatabaseDirectory directory) {
@@ -21,10 +18,6 @@ class EnginesController {
 
     @GetMapping("/api/engines")
     List<Engine> engines() {
-        return directory.engines().engines().stream().map(EnginesController::of).toList();
-    }
-
-    private static Engine of(EngineView e) {
-        return new Engine(e.name(), e.version(), e.port(), e.description(), e.available());
+        return directory.engines().engines().stream().map(Engine::of).toList();
     }
 }

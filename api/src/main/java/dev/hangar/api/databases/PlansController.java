@@ -3,13 +3,10 @@ package dev.hangar.api.databases;
 import dev.hangar.api.databases.DatabasesDtos.CurrentPlan;
 import dev.hangar.api.databases.DatabasesDtos.PlanEntry;
 import dev.hangar.api.security.AuthenticatedUser;
-import dev.hangar.kernel.subscription.FindSubscriptionByUser;
 import dev.hangar.kernel.subscription.Plan;
-import dev.hangar.kernel.subscription.SubscriptionView;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,10 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Databases: plans")
 class PlansController {
 
-    private final QueryGateway queries;
+    private final DatabaseDirectory directory;
 
-    PlansController(QueryGateway queries) {
-        this.queries = queries;
+    PlansController(DatabaseDirectory directory) {
+        this.directory = directory;
     }
 
     @GetMapping
@@ -33,6 +30,6 @@ class PlansController {
 
     @GetMapping("/current")
     CurrentPlan current(@AuthenticationPrincipal AuthenticatedUser me) {
-        return CurrentPlan.of(queries.query(new FindSubscriptionByUser(me.userId()), SubscriptionView.class).join());
+        return CurrentPlan.of(directory.subscription(me.userId()));
     }
 }

@@ -1,12 +1,12 @@
 package dev.hangar.api.error;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hangar.api.surface.ErrorFacts;
+import dev.hangar.api.surface.SurfaceDefinition;
+import dev.hangar.api.surface.Surfaces;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -20,38 +20,16 @@ public class ErrorResponder {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private final ObjectMapper json;
+    private final Surfaces surfaces;
 
-    public ErrorResponder(ObjectMapper json) {
+    public ErrorResponder(ObjectMapper json, Surfaces surfaces) {
         this.json = json;
+        this.surfaces = surfaces;
     }
 
     public Map<String, Object> body(HttpServletRequest request, ApiError error) {
         String path = pathOf(request);
-        Map<String, Object> body = new LinkedHashMap<>();
-        switch (Surface.of(path)) {
-            case PLATFORM -> body.put("error", error.message());
-            case DATABASES -> {
-                body.put("error", error.code());
-                body.put("message", error.message());
-                body.put("timestamp", Instant.now().toString());
-                body.put("path", path);
-            }
-            case INSTANCES -> {
-                Map<String, Object> inner = new LinkedHashMap<>();
-                inner.put("code", error.code());
-                inner.put("message", error.message());
-                inner.put("details", error.details() != null ? error.details() : List.of());
-                inner.put("timestamp", Instant.now().toString());
-                inner.put("requestId", requestId(request));
-                body.put("error", inner);
-            }
-            case WORKSPACES -> {
-                body.put("error", error.code());
-                body.put("message", error.message());
-                body.put("status", "error");
-            }
-        }
-        return body;
+        return body(surfaces.of(path), path, request, error);
     }
 
     public ResponseEntity<Object> entity(HttpServletRequest request, ApiError error) {
@@ -65,6 +43,13 @@ public class ErrorResponder {
         json.writeValue(response.getOutputStream(), body(request, error));
     }
 
+    private static Map<String, Object> body(SurfaceDefinition surface, String path, HttpServletRequest request,
+                                            ApiError error) {
+        return surface.errorBody().render(new ErrorFacts(error.code(), error.message(), error.details(), path,
+                () -> requestId(request)));
+    }
+
+    /** The request's path inside the application; the original one on an error dispatch. */
     private static String pathOf(HttpServletRequest request) {
         Object forwarded = request.getAttribute("jakarta.servlet.error.request_uri");
         String uri = forwarded instanceof String s ? s : request.getRequestURI();

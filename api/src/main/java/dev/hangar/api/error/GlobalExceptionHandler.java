@@ -130,9 +130,9 @@ public class GlobalExceptionHandler {
             case FORBIDDEN, PLAN_LIMIT -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             // the one documented 500: the container engine failed or cannot be reached
-            case UNAVAILABLE -> "DOCKER_ERROR".equals(e.code()) ? HttpStatus.INTERNAL_SERVER_ERROR
-                    : HttpStatus.SERVICE_UNAVAILABLE;
+            case CONTAINER_RUNTIME -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
         return ApiError.of(status, e.code(), e.getMessage());
     }

@@ -9,7 +9,6 @@ import dev.hangar.kernel.common.HangarException;
 import dev.hangar.kernel.user.ActivateUser;
 import dev.hangar.kernel.user.ChangeUserRole;
 import dev.hangar.kernel.user.DeactivateUser;
-import dev.hangar.kernel.user.ListUsers;
 import dev.hangar.kernel.user.Role;
 import dev.hangar.kernel.user.UserPage;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,7 +16,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,19 +32,19 @@ import org.springframework.web.bind.annotation.RestController;
 class PlatformAdminController {
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
+    private final PlatformDirectory directory;
     private final ReadYourWrites consistency;
 
-    PlatformAdminController(CommandGateway commands, QueryGateway queries, ReadYourWrites consistency) {
+    PlatformAdminController(CommandGateway commands, PlatformDirectory directory, ReadYourWrites consistency) {
         this.commands = commands;
-        this.queries = queries;
+        this.directory = directory;
         this.consistency = consistency;
     }
 
     @GetMapping
     UserList list(@RequestParam(defaultValue = "10") @Min(1) @Max(1000) int limit,
                   @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        UserPage page = queries.query(new ListUsers(limit, offset), UserPage.class).join();
+        UserPage page = directory.users(limit, offset);
         return new UserList(page.users().stream().map(User::of).toList(), page.total(), limit, offset);
     }
 

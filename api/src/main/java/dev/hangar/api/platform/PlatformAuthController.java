@@ -9,7 +9,6 @@ import dev.hangar.api.platform.PlatformDtos.Session;
 import dev.hangar.api.platform.PlatformDtos.SessionUser;
 import dev.hangar.api.platform.PlatformDtos.User;
 import dev.hangar.api.security.Sessions;
-import dev.hangar.api.security.UserDirectory;
 import dev.hangar.kernel.user.RegisterUser;
 import dev.hangar.kernel.user.RegisteredUser;
 import dev.hangar.kernel.user.Role;
@@ -30,13 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
 class PlatformAuthController {
 
     private final CommandGateway commands;
-    private final UserDirectory users;
+    private final PlatformDirectory directory;
     private final Sessions sessions;
     private final ReadYourWrites consistency;
 
-    PlatformAuthController(CommandGateway commands, UserDirectory users, Sessions sessions, ReadYourWrites consistency) {
+    PlatformAuthController(CommandGateway commands, PlatformDirectory directory, Sessions sessions, ReadYourWrites consistency) {
         this.commands = commands;
-        this.users = users;
+        this.directory = directory;
         this.sessions = sessions;
         this.consistency = consistency;
     }
@@ -47,7 +46,7 @@ class PlatformAuthController {
         RegisteredUser registered = commands.sendAndWait(new RegisterUser(UUID.randomUUID().toString(), body.username(),
                 body.email(), body.password(), body.firstName(), body.lastName(), null, null, Role.USER));
         consistency.await();
-        return new Registered("User registered successfully", User.of(users.find(registered.userId()).orElseThrow()));
+        return new Registered("User registered successfully", User.of(directory.user(registered.userId())));
     }
 
     /** {@code username} takes a username or an email. */

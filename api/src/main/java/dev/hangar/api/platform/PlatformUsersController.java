@@ -4,7 +4,6 @@ import dev.hangar.api.consistency.ReadYourWrites;
 import dev.hangar.api.platform.PlatformDtos.UpdateMeRequest;
 import dev.hangar.api.platform.PlatformDtos.User;
 import dev.hangar.api.security.AuthenticatedUser;
-import dev.hangar.api.security.UserDirectory;
 import dev.hangar.api.security.CurrentUserView;
 import dev.hangar.kernel.user.UpdateProfile;
 import dev.hangar.kernel.user.UserView;
@@ -24,12 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 class PlatformUsersController {
 
     private final CommandGateway commands;
-    private final UserDirectory users;
+    private final PlatformDirectory directory;
     private final ReadYourWrites consistency;
 
-    PlatformUsersController(CommandGateway commands, UserDirectory users, ReadYourWrites consistency) {
+    PlatformUsersController(CommandGateway commands, PlatformDirectory directory, ReadYourWrites consistency) {
         this.commands = commands;
-        this.users = users;
+        this.directory = directory;
         this.consistency = consistency;
     }
 
@@ -43,6 +42,6 @@ class PlatformUsersController {
     User update(@AuthenticationPrincipal AuthenticatedUser me, @Valid @RequestBody UpdateMeRequest body) {
         commands.sendAndWait(new UpdateProfile(me.userId(), body.firstName(), body.lastName(), body.email()));
         consistency.await();
-        return User.of(users.find(me.userId()).orElseThrow());
+        return User.of(directory.user(me.userId()));
     }
 }

@@ -16,22 +16,28 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import dev.hangar.api.surface.Surfaces;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    static final String[] PUBLIC = {
-        "/health", "/api/v1/health", "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
-        "/api/auth/register", "/api/auth/login", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
-        "/swagger-ui.html", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error"
-    };
+    /** Public paths that belong to no surface: API docs, probes and metrics, the error dispatch. */
+    static final List<String> INFRASTRUCTURE_PUBLIC = List.of("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+            "/swagger-ui.html", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error");
 
-    static final String[] ADMIN_ONLY = {"/api/v1/admin/**", "/api/cache/**", "/api/metrics/**", "/actuator/**"};
+    /** Admin-only paths that belong to no surface. */
+    static final List<String> INFRASTRUCTURE_ADMIN = List.of("/actuator/**");
 
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, JwtService jwt, UserDirectory users,
-                                                   ErrorResponder errors) throws Exception {
+                                                   ErrorResponder errors, Surfaces surfaces) throws Exception {
+        String[] publicPaths = Stream.concat(surfaces.publicPaths(), INFRASTRUCTURE_PUBLIC.stream())
+                .toArray(String[]::new);
+        String[] adminPaths = Stream.concat(surfaces.adminPaths(), INFRASTRUCTURE_ADMIN.stream())
+                .toArray(String[]::new);
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -39,21 +45,21 @@ public class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers(ADMIN_ONLY).hasRole("ADMIN")
+                        .requestMatchers(publicPaths).permitAll()
+                        .requestMatchers(adminPaths).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> errors.write(request, response,
                                 ApiError.unauthorized("Invalid or missing token")))
                         .accessDeniedHandler((request, response, ex) -> errors.write(request, response,
                                 ApiError.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Insufficient permissions"))))
-                .addFilterBefore(new JwtAuthenticationFilter(jwt, users, errors, publicPaths()),
+                .addFilterBefore(new JwtAuthenticationFilter(jwt, users, errors, matcherOf(publicPaths)),
                         UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 
-    private static RequestMatcher publicPaths() {
-        return new OrRequestMatcher(Arrays.stream(PUBLIC).map(p -> (RequestMatcher) PathPatternRequestMatcher
+    private static RequestMatcher matcherOf(String[] paths) {
+        return new OrRequestMatcher(Arrays.stream(paths).map(p -> (RequestMatcher) PathPatternRequestMatcher
                 .withDefaults().matcher(p)).toList());
     }
 

@@ -55,8 +55,7 @@ public class DatabaseCommandHandler {
         Engine engine = Engine.resolve(cmd.engine())
                 .orElseThrow(() -> HangarException.validation("Unknown engine " + cmd.engine()));
         switch (availability.check(engine)) {
-            case RUNTIME_UNREACHABLE -> throw new HangarException(HangarException.Kind.UNAVAILABLE, "DOCKER_ERROR",
-                    "The container engine cannot be reached");
+            case RUNTIME_UNREACHABLE -> throw HangarException.containerRuntime("The container engine cannot be reached");
             case IMAGE_UNAVAILABLE -> throw new HangarException(HangarException.Kind.VALIDATION, "ENGINE_UNAVAILABLE",
                     "Engine " + engine.displayName() + " is not available on this host: its image is not present");
             case AVAILABLE -> { }

@@ -299,7 +299,7 @@ class DatabaseCommandHandlerTest {
         availability = EngineAvailability.Verdict.RUNTIME_UNREACHABLE;
         assertThatThrownBy(() -> create("i1", "u1")).isInstanceOfSatisfying(HangarException.class, e -> {
             assertThat(e.code()).isEqualTo("DOCKER_ERROR");
-            assertThat(e.kind()).isEqualTo(HangarException.Kind.UNAVAILABLE);
+            assertThat(e.kind()).isEqualTo(HangarException.Kind.CONTAINER_RUNTIME);
         });
         assertThat(eventsOf("i1")).isEmpty();
         assertThat(eventsOf(SubscriptionIds.forUser("u1"))).isEmpty();

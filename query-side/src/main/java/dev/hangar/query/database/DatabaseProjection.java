@@ -16,6 +16,7 @@ import dev.hangar.kernel.database.Engine;
 import dev.hangar.kernel.database.DatabaseResumeFailed;
 import dev.hangar.kernel.database.DatabaseResumeRequested;
 import dev.hangar.kernel.database.DatabaseResumed;
+import dev.hangar.kernel.database.DatabaseState;
 import dev.hangar.kernel.database.DatabaseStatus;
 import dev.hangar.kernel.database.DatabaseSuspended;
 import dev.hangar.kernel.database.DatabaseSuspensionRequested;
@@ -23,13 +24,18 @@ import dev.hangar.kernel.database.DatabaseView;
 import dev.hangar.kernel.database.FindDatabase;
 import dev.hangar.kernel.database.ListDatabases;
 import dev.hangar.kernel.database.ListDatabasesExpectedRunning;
+import dev.hangar.kernel.database.PasswordRotation.Outcome;
+import dev.hangar.kernel.database.WatchDatabase;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -43,16 +49,19 @@ public class DatabaseProjection {
     public static final String GROUP = "databases-projection";
 
     private final MongoTemplate mongo;
+    private final QueryUpdateEmitter updates;
 
-    public DatabaseProjection(MongoTemplate mongo) {
+    public DatabaseProjection(MongoTemplate mongo, QueryUpdateEmitter updates) {
         this.mongo = mongo;
+        this.updates = updates;
     }
 
     @EventHandler
     void on(DatabaseRequested e) {
-        mongo.save(new DatabaseDocument(e.instanceId(), e.ownerId(), displayName(e.engine()), e.engineVersion(), e.databaseName(),
-                DatabaseStatus.CREATING, e.host(), e.port(), e.username(), e.containerName(), null, null, null, null,
-                e.requestedAt(), e.requestedAt()));
+        changed(mongo.save(new DatabaseDocument(e.instanceId(), e.ownerId(), displayName(e.engine()),
+                e.engineVersion(), e.databaseName(),
+                DatabaseStatus.CREATING, e.host(), e.port(), e.username(), e.containerName(), null, null, null, null, null,
+                e.requestedAt(), e.requestedAt())));
     }
 
     @EventHandler
@@ -105,22 +114,23 @@ public class DatabaseProjection {
     @EventHandler
     void on(DatabaseDeleted e) {
         mongo.remove(byId(e.instanceId()), DatabaseDocument.class);
+        updates.emit(WatchDatabase.class, watching(e.instanceId(), e.ownerId()), DatabaseState.gone(e.instanceId()));
     }
 
     @EventHandler
     void on(DatabasePasswordRotationRequested e) {
-        mongo.updateFirst(byId(e.instanceId()), new Update().set("lastRotationId", e.rotationId())
-                .set("lastRotationOutcome", "PENDING").set("updatedAt", e.requestedAt()), DatabaseDocument.class);
+        update(byId(e.instanceId()), new Update().set("lastRotationId", e.rotationId())
+                .set("lastRotationState", Outcome.PENDING).set("lastRotationFailure", null).set("updatedAt", e.requestedAt()));
     }
 
     @EventHandler
     void on(DatabasePasswordRotated e) {
-        rotation(e.instanceId(), e.rotationId(), "ROTATED", e.rotatedAt());
+        rotation(e.instanceId(), e.rotationId(), Outcome.ROTATED, null, e.rotatedAt());
     }
 
     @EventHandler
     void on(DatabasePasswordRotationFailed e) {
-        rotation(e.instanceId(), e.rotationId(), "FAILED: " + e.reason(), e.failedAt());
+        rotation(e.instanceId(), e.rotationId(), Outcome.FAILED, e.reason(), e.failedAt());
     }
 
     @ResetHandler
@@ -132,6 +142,13 @@ public class DatabaseProjection {
     public Optional<DatabaseView> handle(FindDatabase query) {
         return Optional.ofNullable(mongo.findOne(Query.query(where("_id").is(query.instanceId())
                 .and("ownerId").is(query.ownerId())), DatabaseDocument.class)).map(DatabaseDocument::toView);
+    }
+
+    /** The initial result of the subscription query; {@link #changed} emits its updates. */
+    @QueryHandler
+    public DatabaseState handle(WatchDatabase query) {
+        return new DatabaseState(query.instanceId(), handle(new FindDatabase(query.ownerId(), query.instanceId()))
+                .orElse(null));
     }
 
     @QueryHandler
@@ -147,12 +164,34 @@ public class DatabaseProjection {
     }
 
     private void status(String id, DatabaseStatus status, Instant at, Update update) {
-        mongo.updateFirst(byId(id), update.set("status", status).set("updatedAt", at), DatabaseDocument.class);
+        update(byId(id), update.set("status", status).set("updatedAt", at));
     }
 
-    private void rotation(String id, String rotationId, String outcome, Instant at) {
-        mongo.updateFirst(Query.query(where("_id").is(id).and("lastRotationId").is(rotationId)),
-                new Update().set("lastRotationOutcome", outcome).set("updatedAt", at), DatabaseDocument.class);
+    /** Writes the change, then tells the watchers the document as written (none when nothing matched). */
+    private void update(Query query, Update update) {
+        DatabaseDocument written = mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+                DatabaseDocument.class);
+        if (written != null) {
+            changed(written);
+        }
+    }
+
+    /**
+     * Within an event's unit of work (always, on a tracking processor) Axon emits after the unit
+     * of work commits, so a watcher never sees a state the read model does not hold yet.
+     */
+    private void changed(DatabaseDocument written) {
+        updates.emit(WatchDatabase.class, watching(written.id(), written.ownerId()),
+                new DatabaseState(written.id(), written.toView()));
+    }
+
+    private static Predicate<WatchDatabase> watching(String instanceId, String ownerId) {
+        return q -> q.instanceId().equals(instanceId) && q.ownerId().equals(ownerId);
+    }
+
+    private void rotation(String id, String rotationId, Outcome outcome, String failure, Instant at) {
+        update(Query.query(where("_id").is(id).and("lastRotationId").is(rotationId)),
+                new Update().set("lastRotationState", outcome).set("lastRotationFailure", failure).set("updatedAt", at));
     }
 
     private static Query byId(String id) {

@@ -14,11 +14,14 @@ import dev.hangar.kernel.database.DatabaseStatus;
 import dev.hangar.kernel.database.DatabaseSuspended;
 import dev.hangar.kernel.database.DatabaseSuspensionRequested;
 import dev.hangar.kernel.database.DatabaseView;
+import dev.hangar.kernel.database.PasswordRotation;
+import dev.hangar.kernel.database.PasswordRotation.Outcome;
 import dev.hangar.kernel.database.FindDatabase;
 import dev.hangar.kernel.database.ListDatabases;
 import dev.hangar.kernel.database.ListDatabasesExpectedRunning;
 import dev.hangar.query.MongoTestServer;
 import java.time.Instant;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +37,7 @@ class DatabaseProjectionTest {
     @BeforeEach
     void start() {
         server = new MongoTestServer();
-        projection = new DatabaseProjection(server.template());
+        projection = new DatabaseProjection(server.template(), SimpleQueryUpdateEmitter.builder().build());
     }
 
     @AfterEach
@@ -111,18 +114,17 @@ class DatabaseProjectionTest {
     void rotationOutcomesAreTrackedPerRotation() {
         projection.on(requested("d1", "u1"));
         projection.on(new DatabasePasswordRotationRequested("d1", "r1", "v1:x", T0));
-        assertThat(projection.handle(new FindDatabase("u1", "d1")).orElseThrow().lastRotationOutcome())
-                .isEqualTo("PENDING");
+        assertThat(projection.handle(new FindDatabase("u1", "d1")).orElseThrow().lastRotation())
+                .isEqualTo(new PasswordRotation("r1", Outcome.PENDING, null));
         projection.on(new DatabasePasswordRotated("d1", "r1", "v1:x", T0.plusSeconds(1)));
-        assertThat(projection.handle(new FindDatabase("u1", "d1")).orElseThrow().lastRotationOutcome())
-                .isEqualTo("ROTATED");
+        assertThat(projection.handle(new FindDatabase("u1", "d1")).orElseThrow().lastRotation())
+                .isEqualTo(new PasswordRotation("r1", Outcome.ROTATED, null));
 
         projection.on(new DatabasePasswordRotationRequested("d1", "r2", "v1:y", T0.plusSeconds(2)));
         projection.on(new DatabasePasswordRotationFailed("d1", "r2", "refused", T0.plusSeconds(3)));
         projection.on(new DatabasePasswordRotated("d1", "r1", "v1:x", T0.plusSeconds(1))); // a stale redelivery
         DatabaseView view = projection.handle(new FindDatabase("u1", "d1")).orElseThrow();
-        assertThat(view.lastRotationId()).isEqualTo("r2");
-        assertThat(view.lastRotationOutcome()).isEqualTo("FAILED: refused");
+        assertThat(view.lastRotation()).isEqualTo(new PasswordRotation("r2", Outcome.FAILED, "refused"));
     }
 
     @Test

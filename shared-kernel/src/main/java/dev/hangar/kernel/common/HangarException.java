@@ -6,7 +6,15 @@ package dev.hangar.kernel.common;
  */
 public class HangarException extends RuntimeException {
 
-    public enum Kind { VALIDATION, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PLAN_LIMIT, UNAVAILABLE }
+    /**
+     * {@code UNAVAILABLE}: a part Hangar needs is missing for now (no free port, say); try again later.
+     * {@code CONTAINER_RUNTIME}: the container engine failed or could not be reached while doing the
+     * request's work (code {@code DOCKER_ERROR}).
+     */
+    public enum Kind { VALIDATION, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PLAN_LIMIT, UNAVAILABLE, CONTAINER_RUNTIME }
+
+    /** The stable code of every {@link Kind#CONTAINER_RUNTIME} refusal. */
+    public static final String CONTAINER_RUNTIME_CODE = "DOCKER_ERROR";
 
     private final Kind kind;
     private final String code;
@@ -23,6 +31,11 @@ public class HangarException extends RuntimeException {
 
     public static HangarException validation(String message) {
         return new HangarException(Kind.VALIDATION, "VALIDATION_ERROR", message);
+    }
+
+    /** The container engine failed or could not be reached. */
+    public static HangarException containerRuntime(String message) {
+        return new HangarException(Kind.CONTAINER_RUNTIME, CONTAINER_RUNTIME_CODE, message);
     }
 
     public static HangarException notFound(String code, String message) {
