@@ -31,6 +31,7 @@ public class PaymentsConfiguration {
     /** The sandbox needs no settings: its secret is generated per run, its public URL is this server. */
     @Bean
     WebhookVerifier webhookVerifier(PaymentProperties properties) {
+        requireComplete(properties);
         String secret = switch (provider(properties)) {
             case "mercadopago" -> properties.mercadopago().webhookSecret();
             case "sandbox" -> blank(properties.mercadopago().webhookSecret()) ? randomSecret()
@@ -43,26 +44,10 @@ public class PaymentsConfiguration {
 
     @Bean
     PaymentGateway paymentGateway(PaymentProperties properties, Environment env) {
+        requireComplete(properties);
         switch (provider(properties)) {
             case "mercadopago" -> {
                 PaymentProperties.MercadoPago mp = properties.mercadopago();
-                List<String> missing = new ArrayList<>();
-                if (blank(mp.baseUrl())) {
-                    missing.add("HANGAR_MERCADOPAGO_BASE_URL");
-                }
-                if (blank(mp.accessToken())) {
-                    missing.add("HANGAR_MERCADOPAGO_ACCESS_TOKEN");
-                }
-                if (blank(mp.webhookSecret())) {
-                    missing.add("HANGAR_MERCADOPAGO_WEBHOOK_SECRET");
-                }
-                if (blank(properties.publicUrl())) {
-                    missing.add("HANGAR_PUBLIC_URL");
-                }
-                if (!missing.isEmpty()) {
-                    throw new IllegalStateException("HANGAR_PAYMENTS_PROVIDER=mercadopago needs " + String.join(", ", missing)
-                            + " to be set");
-                }
                 log.info("Payments through Mercado Pago at {}", mp.baseUrl());
                 return new MercadoPagoGateway(mp.baseUrl(), mp.accessToken(), properties.publicUrl(), mp.connectTimeout(),
                         mp.requestTimeout(), mp.attempts());
@@ -84,6 +69,35 @@ public class PaymentsConfiguration {
     @Bean
     PaymentSettings paymentSettings(PaymentProperties properties) {
         return new PaymentSettings(properties.expiry(), properties.checkRetryDelay(), properties.checkAttempts());
+    }
+
+    private static void requireComplete(PaymentProperties properties) {
+        String provider = provider(properties);
+        if (!provider.isEmpty() && !provider.equals("mercadopago") && !provider.equals("sandbox")) {
+            throw new IllegalStateException("HANGAR_PAYMENTS_PROVIDER must be mercadopago or sandbox, not '"
+                    + properties.provider() + "'");
+        }
+        if (!provider.equals("mercadopago")) {
+            return;
+        }
+        PaymentProperties.MercadoPago mp = properties.mercadopago();
+        List<String> missing = new ArrayList<>();
+        if (blank(mp.baseUrl())) {
+            missing.add("HANGAR_MERCADOPAGO_BASE_URL");
+        }
+        if (blank(mp.accessToken())) {
+            missing.add("HANGAR_MERCADOPAGO_ACCESS_TOKEN");
+        }
+        if (blank(mp.webhookSecret())) {
+            missing.add("HANGAR_MERCADOPAGO_WEBHOOK_SECRET");
+        }
+        if (blank(properties.publicUrl())) {
+            missing.add("HANGAR_PUBLIC_URL");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("HANGAR_PAYMENTS_PROVIDER=mercadopago needs " + String.join(", ", missing)
+                    + " to be set");
+        }
     }
 
     private static String provider(PaymentProperties properties) {
