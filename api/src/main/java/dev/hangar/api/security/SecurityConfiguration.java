@@ -26,7 +26,9 @@ public class SecurityConfiguration {
 
     /** Public paths that belong to no surface: API docs, probes and metrics, the error dispatch. */
     static final List<String> INFRASTRUCTURE_PUBLIC = List.of("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
-            "/swagger-ui.html", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error");
+            "/swagger-ui.html", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error",
+            // the sandbox payment provider's pages are the buyer's, reached from its checkout link
+            "/sandbox/checkout/**", "/payments/return");
 
     /** Admin-only paths that belong to no surface. */
     static final List<String> INFRASTRUCTURE_ADMIN = List.of("/actuator/**");

@@ -34,6 +34,10 @@ public final class RunningHangar implements AutoCloseable {
         return new RunningHangar(new SpringApplicationBuilder(HangarApplication.class).run(args.toArray(String[]::new)));
     }
 
+    public int port() {
+        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

@@ -1,0 +1,6 @@
+package dev.hangar.kernel.payment;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ExpirePayment(@TargetAggregateIdentifier String paymentId) {
+}

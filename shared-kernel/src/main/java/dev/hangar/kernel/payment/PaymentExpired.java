@@ -1,0 +1,6 @@
+package dev.hangar.kernel.payment;
+
+import java.time.Instant;
+
+public record PaymentExpired(String paymentId, Instant expiredAt) {
+}

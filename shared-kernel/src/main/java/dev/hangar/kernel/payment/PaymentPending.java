@@ -1,0 +1,6 @@
+package dev.hangar.kernel.payment;
+
+import java.time.Instant;
+
+public record PaymentPending(String paymentId, String providerPaymentId, String status, Instant recordedAt) {
+}
