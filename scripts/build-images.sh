@@ -4,6 +4,10 @@
 #   hangar/postgres:15  (+ :latest)
 #   hangar/mariadb:10.11 (+ :latest)
 #   hangar/redis:7      (+ :latest)
+#   hangar/registry:2   (extra: only with HANGAR_EXTRA_IMAGES=registry or HANGAR_IMAGES=registry)
+# The Debian mirror is read from this machine's apt configuration (/etc/apt/sources.list,
+# sources.list.d/*.list and *.sources); HANGAR_DEBIAN_MIRROR / HANGAR_DEBIAN_SECURITY_MIRROR
+# override it.
 # Idempotent: an image that already exists is skipped unless --rebuild is given.
 # HANGAR_IMAGES="postgres redis" builds only a subset. The base image is always
 # ensured (the others are built FROM it); with --rebuild it is rebuilt only when
@@ -13,11 +17,12 @@ set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 IMAGES_DIR="$REPO_ROOT/docker/images"
-MIRROR="${HANGAR_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
-SECURITY_MIRROR="${HANGAR_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}"
 SUITE=bookworm
 BASE_IMAGE="hangar/debian:$SUITE"
 ALL_IMAGES="postgres mariadb redis"
+# Extra images, built only when named in HANGAR_IMAGES or HANGAR_EXTRA_IMAGES:
+#   registry  hangar/registry:2  (Debian's docker-registry; the pull tests run it)
+EXTRA_IMAGES="registry"
 REBUILD=0
 
 for arg in "$@"; do
@@ -31,17 +36,54 @@ done
 log() { echo "[build-images] $*"; }
 die() { echo "[build-images] ERROR: $*" >&2; exit 1; }
 
+# The Debian mirrors come from this machine's own apt configuration (no host is named in the
+# repository): one-line entries in /etc/apt/sources.list and sources.list.d/*.list, and deb822
+# stanzas in sources.list.d/*.sources. HANGAR_DEBIAN_MIRROR / HANGAR_DEBIAN_SECURITY_MIRROR
+# override them; HANGAR_APT_DIR (default /etc/apt) points at another configuration.
+# Prints the first URI of an enabled "deb" entry whose suites include $1.
+apt_uri_for_suite() {
+  local want="$1" dir="${HANGAR_APT_DIR:-/etc/apt}" f
+  {
+    for f in "$dir/sources.list" "$dir"/sources.list.d/*.list; do
+      [ -f "$f" ] || continue
+      # deb [opts] URI SUITE COMPONENTS...
+      sed -e 's/#.*//' -e 's/\[[^]]*\]//' "$f" | awk -v s="$want" '$1=="deb" && $3==s {print $2; exit}'
+    done
+    for f in "$dir"/sources.list.d/*.sources; do
+      [ -f "$f" ] || continue
+      awk -v s="$want" '
+        function flush() { if (types ~ /(^| )deb( |$)/ && enabled != "no" && (" " suites " ") ~ (" " s " ") && uris != "") { split(uris, u, " "); print u[1]; found=1 } types=""; uris=""; suites=""; enabled="" }
+        /^[ \t]*#/ { next }
+        /^[ \t]*$/ { flush(); if (found) exit; next }
+        { key=tolower($1); sub(/:$/, "", key); $1=""; sub(/^ +/, ""); val=$0
+          if (key=="types") types=val; else if (key=="uris") uris=val; else if (key=="suites") suites=val; else if (key=="enabled") enabled=tolower(val) }
+        END { if (!found) flush() }' "$f"
+    done
+  } | head -n 1
+}
+resolve_mirrors() {
+  MIRROR="${HANGAR_DEBIAN_MIRROR:-$(apt_uri_for_suite "$SUITE")}"
+  MIRROR="${MIRROR%/}"
+  [ -n "$MIRROR" ] || die "no Debian mirror for '$SUITE' in ${HANGAR_APT_DIR:-/etc/apt}/sources.list{,.d/*.list,.d/*.sources}; set HANGAR_DEBIAN_MIRROR=<url of a Debian archive>"
+  SECURITY_MIRROR="${HANGAR_DEBIAN_SECURITY_MIRROR:-$(apt_uri_for_suite "$SUITE-security")}"
+  SECURITY_MIRROR="${SECURITY_MIRROR%/}"
+  if [ -z "$SECURITY_MIRROR" ]; then
+    log "no '$SUITE-security' entry in the apt configuration; the base image gets no security suite (set HANGAR_DEBIAN_SECURITY_MIRROR)"
+  fi
+}
+
 declare -A TAGS=(
   [postgres]="hangar/postgres:15 hangar/postgres:latest"
   [mariadb]="hangar/mariadb:10.11 hangar/mariadb:latest"
   [redis]="hangar/redis:7 hangar/redis:latest"
+  [registry]="hangar/registry:2"
 )
 REBUILD_BASE=$REBUILD
 selected=""
-for name in ${HANGAR_IMAGES:-$ALL_IMAGES}; do
+for name in ${HANGAR_IMAGES:-$ALL_IMAGES} ${HANGAR_EXTRA_IMAGES:-}; do
   if [ "$name" = debian ]; then continue; fi
-  [ -n "${TAGS[$name]:-}" ] || die "unknown image '$name' in HANGAR_IMAGES (known: debian $ALL_IMAGES)"
-  selected+="$name "
+  [ -n "${TAGS[$name]:-}" ] || die "unknown image '$name' in HANGAR_IMAGES (known: debian $ALL_IMAGES $EXTRA_IMAGES)"
+  [[ " $selected " == *" $name "* ]] || selected+="$name "
 done
 if [ -n "${HANGAR_IMAGES:-}" ] && ! [[ " $HANGAR_IMAGES " == *" debian "* ]]; then REBUILD_BASE=0; fi
 
@@ -58,6 +100,7 @@ build_base() {
     return
   fi
   command -v debootstrap >/dev/null 2>&1 || die "debootstrap not installed"
+  resolve_mirrors
   local t0=$SECONDS
   local root
   root="$(mktemp -d /var/tmp/hangar-debootstrap.XXXXXX)"
@@ -71,11 +114,11 @@ build_base() {
   rm -f "$root.log"
 
   log "configuring apt in the rootfs"
-  cat >"$root/etc/apt/sources.list" <<EOS
-deb $MIRROR $SUITE main
-deb $MIRROR $SUITE-updates main
-deb $SECURITY_MIRROR $SUITE-security main
-EOS
+  {
+    echo "deb $MIRROR $SUITE main"
+    echo "deb $MIRROR $SUITE-updates main"
+    [ -z "$SECURITY_MIRROR" ] || echo "deb $SECURITY_MIRROR $SUITE-security main"
+  } >"$root/etc/apt/sources.list"
   # container-friendly apt/dpkg settings (like the official debian images)
   cat >"$root/etc/apt/apt.conf.d/90hangar" <<'EOS'
 APT::Install-Recommends "false";
@@ -130,7 +173,7 @@ EOS
 build_one() {
   local name="$1"
   local tags="${TAGS[$name]:-}"
-  [ -n "$tags" ] || die "unknown image '$name' (known: $ALL_IMAGES)"
+  [ -n "$tags" ] || die "unknown image '$name' (known: $ALL_IMAGES $EXTRA_IMAGES)"
   local primary="${tags%% *}"
   local t hash
   # hash of the build context: an edited Dockerfile/entrypoint triggers a rebuild

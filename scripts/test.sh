@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/build-images.sh
+# the extra registry image serves the pull tests (a real registry on 127.0.0.1)
+HANGAR_EXTRA_IMAGES=registry bash scripts/build-images.sh
 
 # Testcontainers against the local engine, with local images only (no helper image to pull).
 export TESTCONTAINERS_RYUK_DISABLED=true
