@@ -140,9 +140,11 @@ final class DatabasesDtos {
 
     // engines
 
-    record Engine(String name, String version, int port, String description, boolean available) {
+    /** Seed 003's fields, plus the image and why the engine cannot run now (null when it can). */
+    record Engine(String name, String version, int port, String description, boolean available, String image,
+                  String reason) {
         static Engine of(EngineView e) {
-            return new Engine(e.name(), e.version(), e.port(), e.description(), e.available());
+            return new Engine(e.name(), e.version(), e.port(), e.description(), e.available(), e.image(), e.reason());
         }
     }
 }

@@ -19,6 +19,11 @@ public interface ContainerRuntime {
     /** Whether the image is present on the host. */
     boolean hasImage(String image);
 
+    /** The registry's reason for this node's last failed pull of the image; null if none failed since it last succeeded. */
+    default String lastPullFailure(String image) {
+        return null;
+    }
+
     /**
      * Creates the named volume if missing, creates the container if missing (labels, port binding,
      * memory and CPU limits, volume mount), pulling its image first where the pull policy allows,

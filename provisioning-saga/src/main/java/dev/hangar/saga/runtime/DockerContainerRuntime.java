@@ -75,6 +75,8 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
 
     private final String dockerHost;
     private volatile PullPolicy pullPolicy = PullPolicy.MISSING;
+    /** The registry's reason for the last failed pull of each image (cleared by a successful pull). */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> pullFailures = new java.util.concurrent.ConcurrentHashMap<>();
     private final DockerClient client;
     private final DockerClient streamClient;
 
@@ -207,6 +209,21 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
      * registry's own reason (unreachable, no such image, unauthorized).
      */
     public void pull(String image) {
+        try {
+            pullOnce(image);
+            pullFailures.remove(image);
+        } catch (ContainerRuntimeException e) {
+            pullFailures.put(image, e.getMessage());
+            throw e;
+        }
+    }
+
+    @Override
+    public String lastPullFailure(String image) {
+        return pullFailures.get(image);
+    }
+
+    private void pullOnce(String image) {
         try {
             var callback = client.pullImageCmd(image).start();
             if (!callback.awaitCompletion(PULL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
