@@ -13,6 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import dev.hangar.kernel.workload.FindProvisioningHealth;
+import dev.hangar.kernel.workload.ProvisioningHealth;
+import java.io.IOException;
+import java.lang.management.BufferPoolMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.actuate.health.CompositeHealth;
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -42,12 +49,17 @@ class HealthController {
     private final HealthEndpoint health;
     private final MeterRegistry meters;
     private final HangarProperties properties;
+    private final JobSteps jobSteps;
+    private final QueryGateway queries;
     private final Instant started = Instant.now();
 
-    HealthController(HealthEndpoint health, MeterRegistry meters, HangarProperties properties) {
+    HealthController(HealthEndpoint health, MeterRegistry meters, HangarProperties properties, JobSteps jobSteps,
+                     QueryGateway queries) {
         this.health = health;
         this.meters = meters;
         this.properties = properties;
+        this.jobSteps = jobSteps;
+        this.queries = queries;
     }
 
     @GetMapping({"/health", "/api/v1/health"})
@@ -73,6 +85,7 @@ class HealthController {
         body.put("services", services);
         body.put("performance", performance(uptime));
         body.put("system", system());
+        body.put("provisioning", provisioning());
         return ResponseEntity.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
     }
 
@@ -86,7 +99,30 @@ class HealthController {
         performance.put("requestsPerMinute", round(count / Math.max(1.0, uptimeSeconds / 60.0)));
         performance.put("averageResponseTime", count == 0 ? 0 : round(totalMs / count));
         performance.put("errorRate", count == 0 ? 0 : round((double) errors / count));
+        // saga steps (events handled by the saga processors) and deadlines come due, per minute since start-up
+        performance.put("jobProcessingRate",
+                round((jobSteps.sagaSteps() + jobSteps.deadlineSteps()) / Math.max(1.0, uptimeSeconds / 60.0)));
         return performance;
+    }
+
+    /** The provisioning engine on this node: running and queued operations, operations done, failures, poisoned events. */
+    private Object provisioning() {
+        try {
+            ProvisioningHealth p = queries.query(new FindProvisioningHealth(), ProvisioningHealth.class)
+                    .get(2, TimeUnit.SECONDS);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("running", p.running());
+            out.put("queued", p.queued());
+            out.put("operations", p.operations());
+            out.put("recordedFailures", p.recordedFailures());
+            out.put("poisoned", p.poisoned());
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of("error", "interrupted");
+        } catch (Exception e) {
+            return Map.of("error", String.valueOf(e.getMessage()));
+        }
     }
 
     private static Map<String, Object> system() {
@@ -94,13 +130,34 @@ class HealthController {
         long mb = 1024 * 1024;
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         double cpu = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuLoad() * 100 : -1;
+        // off-heap memory the JVM accounts for: metaspace, code cache, class space, direct and mapped buffers
+        long external = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed()
+                + ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                        .mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
+        Map<String, Object> memory = new LinkedHashMap<>();
+        memory.put("usedMB", (runtime.totalMemory() - runtime.freeMemory()) / mb);
+        memory.put("totalMB", runtime.totalMemory() / mb);
+        memory.put("maxMB", runtime.maxMemory() / mb);
+        memory.put("externalMB", external / mb);
+        memory.put("rss", residentSetMB());
         return Map.of(
-                "memory", Map.of("usedMB", (runtime.totalMemory() - runtime.freeMemory()) / mb,
-                        "totalMB", runtime.totalMemory() / mb, "maxMB", runtime.maxMemory() / mb,
-                        "rss", ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed() / mb
-                                + (runtime.totalMemory() / mb)),
+                "memory", memory,
                 "cpu", Map.of("usage", round(Math.max(0, cpu)), "loadAverage", List.of(round(os.getSystemLoadAverage())),
                         "cores", os.getAvailableProcessors()));
+    }
+
+    /** The process's resident set (VmRSS in /proc/self/status), in MB; -1 where there is no /proc. */
+    static long residentSetMB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
     }
 
     private static double round(double value) {
