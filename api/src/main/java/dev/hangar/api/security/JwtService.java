@@ -5,7 +5,11 @@ import dev.hangar.api.config.HangarProperties;
 import dev.hangar.kernel.user.UserView;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Date;
@@ -30,11 +34,25 @@ public class JwtService {
 
     private final SecretKey key;
     private final HangarProperties.Security settings;
+    /** Immutable and thread-safe: built once, not per token. */
+    private final JwtParser parser;
+    /**
+     * Access tokens already verified on this node, with their subject and expiry: the signature and
+     * claims of a token cannot change, so a token is parsed once and then only its expiry is checked.
+     * Bounded; an entry lives no longer than the token's own lifetime.
+     */
+    private final Cache<String, Verified> verifiedAccess;
+
+    private record Verified(String userId, long expiresAtMillis) {
+    }
 
     public JwtService(HangarProperties properties) throws IOException {
         this.settings = properties.security();
         this.key = new SecretKeySpec(DataDirectorySecrets.key(properties.dataDir(), "jwt-secret",
                 settings.jwtSecret(), "HANGAR_JWT_SECRET"), "HmacSHA256");
+        this.parser = Jwts.parser().verifyWith(key).requireIssuer(ISSUER).build();
+        Duration ttl = settings.accessTokenTtl() == null ? Duration.ofHours(1) : settings.accessTokenTtl();
+        this.verifiedAccess = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(ttl).build();
     }
 
     public AccessToken issueAccess(UserView user) {
@@ -55,7 +73,21 @@ public class JwtService {
 
     /** The user id of a valid access token. */
     public Optional<String> verifyAccess(String token) {
-        return claims(token).filter(c -> "access".equals(c.get(TYPE))).map(Claims::getSubject);
+        if (token == null) {
+            return Optional.empty();
+        }
+        Verified known = verifiedAccess.getIfPresent(token);
+        if (known != null) {
+            if (System.currentTimeMillis() < known.expiresAtMillis()) {
+                return Optional.of(known.userId());
+            }
+            verifiedAccess.invalidate(token);
+            return Optional.empty();
+        }
+        Optional<Claims> claims = claims(token).filter(c -> "access".equals(c.get(TYPE)) && c.getSubject() != null);
+        claims.filter(c -> c.getExpiration() != null)
+                .ifPresent(c -> verifiedAccess.put(token, new Verified(c.getSubject(), c.getExpiration().getTime())));
+        return claims.map(Claims::getSubject);
     }
 
     private static final String VERIFIED = JwtService.class.getName() + ".verified";
@@ -87,8 +119,7 @@ public class JwtService {
             return Optional.empty();
         }
         try {
-            return Optional.of(Jwts.parser().verifyWith(key).requireIssuer(ISSUER).build()
-                    .parseSignedClaims(token).getPayload());
+            return Optional.of(parser.parseSignedClaims(token).getPayload());
         } catch (JwtException | IllegalArgumentException e) {
             return Optional.empty();
         }

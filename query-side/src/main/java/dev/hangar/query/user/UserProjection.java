@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 /** The users read model. Every handler is idempotent: a replayed suffix of events converges. */
 @Component
 @ProcessingGroup(UserProjection.GROUP)
+// before the api's cache eviction in this group: the read model holds an event's change before the cached copy goes
+@org.springframework.core.annotation.Order(0)
 public class UserProjection {
 
     public static final String GROUP = "users-projection";
