@@ -4,6 +4,7 @@
 # (2 threads, 16 connections, after a warm-up) the refusal path (GET /api/v1/users/me without a
 # token: filters, security, error body) and the three authenticated reads in one run; then the
 # process's RSS. Usage: bash bench/reads.sh   (JAVA_OPTS: the JVM settings; default run.sh's)
+#   JAR: the jar to measure (default api/target/hangar.jar): e.g. one built from an older commit.
 #   BENCH_SECS (default 15), BENCH_PORT (default 18095), KEEP=1 leaves the server running.
 # Needs wrk (Debian package wrk). Run when `uptime` shows little else running.
 set -euo pipefail
@@ -15,7 +16,7 @@ DATA=$(mktemp -d /tmp/hangar-bench.XXXXXX)
 echo "# $(date -u +%FT%TZ) load before: $(cut -d' ' -f1-3 /proc/loadavg); JAVA_OPTS=$OPTS"
 # shellcheck disable=SC2086
 HANGAR_DATA_DIR=$DATA SERVER_PORT=$PORT HANGAR_RATE_LIMIT_REQUESTS_PER_MINUTE=100000000 \
-  java $OPTS -Dhangar.rate-limit.requests-per-minute=100000000 -jar api/target/hangar.jar >"$DATA/hangar.log" 2>&1 &
+  java $OPTS -Dhangar.rate-limit.requests-per-minute=100000000 -jar "${JAR:-api/target/hangar.jar}" >"$DATA/hangar.log" 2>&1 &
 PID=$!
 trap '[ "${KEEP:-0}" = 1 ] || kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
 until curl -fs -o /dev/null "$URL/health"; do kill -0 $PID || { tail -30 "$DATA/hangar.log"; exit 1; }; sleep 0.2; done

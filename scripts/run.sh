@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-HANGAR_DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xms64m -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m -XX:MaxDirectMemorySize=64m -XX:TieredStopAtLevel=1"
+HANGAR_DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xms64m -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m -XX:MaxDirectMemorySize=64m"
 
 if [ "${HANGAR_SKIP_DOCKER:-0}" != 1 ]; then
   bash scripts/ensure-docker.sh

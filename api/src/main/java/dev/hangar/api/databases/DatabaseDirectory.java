@@ -17,6 +17,8 @@ import dev.hangar.kernel.subscription.SubscriptionView;
 import dev.hangar.kernel.user.UserView;
 import java.time.Duration;
 import java.util.List;
+import dev.hangar.api.config.ReadCacheConfiguration;
+import org.springframework.cache.annotation.Cacheable;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -58,7 +60,9 @@ class DatabaseDirectory {
         return find(ownerId, id).orElseThrow(() -> HangarException.notFound("INSTANCE_NOT_FOUND", "Instance not found"));
     }
 
-    List<DatabaseView> list(String ownerId) {
+    /** The owner's databases, from this node's cache (cleared by every database event, after the projection). */
+    @Cacheable(cacheNames = ReadCacheConfiguration.DATABASES, sync = true)
+    public List<DatabaseView> list(String ownerId) {
         return queries.query(new ListDatabases(ownerId), DatabaseList.class).join().databases();
     }
 

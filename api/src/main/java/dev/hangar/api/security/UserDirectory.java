@@ -1,5 +1,6 @@
 package dev.hangar.api.security;
 
+import dev.hangar.api.config.ReadCacheConfiguration;
 import dev.hangar.api.consistency.ReadYourWrites;
 import dev.hangar.kernel.user.FindUserById;
 import dev.hangar.kernel.user.UserView;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Looks users up in the read model; a user not there yet is waited for once (a fresh write, a rebuild).
- * Each user's state is cached on this node ({@link UserCacheConfiguration#USERS}, Caffeine through
+ * Each user's state is cached on this node ({@link ReadCacheConfiguration#USERS}, Caffeine through
  * Spring's cache abstraction) and evicted by that user's own events, right after the user projection
  * has applied them ({@link UserCacheEviction}): a deactivation or a role change holds from the next
  * request, as it did when every request read the read model.
@@ -27,7 +28,7 @@ public class UserDirectory {
     public UserDirectory(QueryGateway queries, ReadYourWrites consistency, CacheManager caches) {
         this.queries = queries;
         this.consistency = consistency;
-        this.users = caches.getCache(UserCacheConfiguration.USERS);
+        this.users = caches.getCache(ReadCacheConfiguration.USERS);
     }
 
     public Optional<UserView> find(String userId) {

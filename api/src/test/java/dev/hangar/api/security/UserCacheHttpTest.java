@@ -3,6 +3,7 @@ package dev.hangar.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.hangar.api.config.ReadCacheConfiguration;
 import dev.hangar.api.support.HangarClient;
 import dev.hangar.api.support.HangarClient.Response;
 import dev.hangar.api.support.HangarClient.User;
@@ -34,7 +35,7 @@ class UserCacheHttpTest {
         HangarClient client = new HangarClient(port);
         User admin = client.admin();
         User user = client.newPlatformUser();
-        CaffeineCache users = (CaffeineCache) caches.getCache(UserCacheConfiguration.USERS);
+        CaffeineCache users = (CaffeineCache) caches.getCache(ReadCacheConfiguration.USERS);
 
         assertThat(client.get("/api/v1/users/me", user.token()).status()).isEqualTo(200);
         CacheStats before = users.getNativeCache().stats();

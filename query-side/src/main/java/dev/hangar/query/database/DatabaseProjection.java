@@ -44,6 +44,8 @@ import org.springframework.stereotype.Component;
 /** The databases read model, scoped by owner at every query. */
 @Component
 @ProcessingGroup(DatabaseProjection.GROUP)
+// before the api's cache eviction in this group: the read model holds an event's change before the cached lists go
+@org.springframework.core.annotation.Order(0)
 public class DatabaseProjection {
 
     public static final String GROUP = "databases-projection";
