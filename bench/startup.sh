@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Start-up to the first answered request (GET /health 200), in seconds, on the embedded defaults.
+# Usage: bash bench/startup.sh [DATA_DIR]   (default: a fresh, empty data dir)
+#   JAR (default api/target/hangar.jar), JAVA_OPTS (default: run.sh's), BENCH_PORT (default 18096).
+# With a populated DATA_DIR (e.g. from bench/generate-events.sh) it measures start-up over its events.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT="${BENCH_PORT:-18096}"
+DEFAULT_OPTS=$(sed -n 's/^HANGAR_DEFAULT_JAVA_OPTS="\(.*\)"$/\1/p' scripts/run.sh)
+OPTS="${JAVA_OPTS-$DEFAULT_OPTS}"
+DATA="${1:-$(mktemp -d /tmp/hangar-startup.XXXXXX)}"
+start=$(date +%s%N)
+# shellcheck disable=SC2086
+HANGAR_DATA_DIR=$DATA SERVER_PORT=$PORT java $OPTS -jar "${JAR:-api/target/hangar.jar}" >"$DATA/startup.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
+until curl -fs -o /dev/null "http://127.0.0.1:$PORT/health"; do
+  kill -0 $PID 2>/dev/null || { tail -20 "$DATA/startup.log"; exit 1; }
+  sleep 0.05
+done
+end=$(date +%s%N)
+printf 'first answer after %.1f s (load %s; JAVA_OPTS=%s)\n' "$(echo "($end - $start) / 1000000000" | bc -l)" \
+  "$(cut -d' ' -f1-3 /proc/loadavg)" "$OPTS"
+grep -o 'Started HangarApplication in [0-9.]* seconds\|Read models caught up[^$]*' "$DATA/startup.log" | head -2
