@@ -42,7 +42,10 @@ run refusal /api/v1/users/me no
 run users-me /api/v1/users/me yes
 run plans /api/plans yes
 run databases /api/databases yes
-ref=$(cat "$DATA/rps.refusal")
+# the refusal path again: load and JIT warm-up move during a run; the ratio is taken against the
+# faster of the two refusal runs (the conservative choice)
+run refusal-again /api/v1/users/me no
+ref=$(printf '%s\n%s\n' "$(cat "$DATA/rps.refusal")" "$(cat "$DATA/rps.refusal-again")" | sort -g | tail -1)
 for n in users-me plans databases; do
   printf 'ratio %-10s %.2f of the refusal path\n' "$n" "$(echo "$(cat "$DATA/rps.$n") / $ref" | bc -l)"
 done
