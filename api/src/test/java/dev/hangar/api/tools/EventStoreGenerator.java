@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * claims) until the event store holds at least the number of events asked for.
  */
 @EnabledIfSystemProperty(named = "hangar.generate.events", matches = "\\d+")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "hangar.data-dir=${hangar.generate.dir}",
     "hangar.security.bcrypt-strength=4"
 })
