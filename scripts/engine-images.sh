@@ -34,7 +34,7 @@ _ei_registry_answers() {
       _ei_log "no registry answered; using the local images (scripts/build-images.sh)"
     fi
   fi
-  [ "$_EI_REGISTRY" = yes ]
+  [ "${_EI_REGISTRY:-}" = yes ]
 }
 
 ensure_engine_images() {
