@@ -7,39 +7,9 @@ http://localhost:8080) on the local images, the docker CLI and psql.
 
     python3 bench/provisioning_concurrency.py --n 8 --rounds 2
 """
-import argparse, json, os, socket, statistics, subprocess, threading, time, urllib.request, uuid
+import argparse, statistics, subprocess, threading, time, uuid
 
-URL = os.environ.get("HANGAR_URL", "http://localhost:8080")
-
-
-def call(method, path, body=None, token=None):
-    req = urllib.request.Request(URL + path, method=method,
-                                 data=None if body is None else json.dumps(body).encode())
-    req.add_header("Content-Type", "application/json")
-    if token:
-        req.add_header("Authorization", "Bearer " + token)
-    with urllib.request.urlopen(req, timeout=300) as r:
-        return json.loads(r.read() or b"null")
-
-
-def login_ok(port, user, password, db):
-    env = dict(os.environ, PGPASSWORD=password, PGCONNECT_TIMEOUT="2")
-    return subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(port), "-U", user, "-d", db, "-tAc", "select 1"],
-                          env=env, capture_output=True).returncode == 0
-
-
-def wait_login(port, user, password, db, started, limit=300):
-    while time.monotonic() - started < limit:
-        if login_ok(port, user, password, db):
-            return time.monotonic() - started
-        time.sleep(0.1)
-    raise RuntimeError("no login within %ss" % limit)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("0.0.0.0", 0))
-        return s.getsockname()[1]
+from benchlib import call, free_port, wait_login
 
 
 def at_once(jobs):

@@ -133,6 +133,7 @@ public class GlobalExceptionHandler {
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             // the one documented 500: the container engine failed or cannot be reached
             case CONTAINER_RUNTIME -> HttpStatus.INTERNAL_SERVER_ERROR;
+            case PAYMENT_FAILED -> HttpStatus.PAYMENT_REQUIRED;
         };
         return ApiError.of(status, e.code(), e.getMessage());
     }

@@ -1,6 +1,8 @@
 package dev.hangar.api.health;
 
 import dev.hangar.api.config.HangarProperties;
+import dev.hangar.kernel.workload.FindProvisioningHealth;
+import dev.hangar.kernel.workload.ProvisioningHealth;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import dev.hangar.kernel.workload.FindProvisioningHealth;
-import dev.hangar.kernel.workload.ProvisioningHealth;
 import java.io.IOException;
 import java.lang.management.BufferPoolMXBean;
 import java.nio.file.Files;
@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The union of seeds 002 and 004's health answers, from Actuator's health indicators. Required
- * parts: the event store (db) and the read store (mongo); 503 when one is down.
+ * parts: the event store (db) and the read store (mongo); 503 when one is down. {@code provisioning}
+ * shows the provisioning engine's queues and the saga events it could not handle.
  */
 @RestController
 @Tag(name = "Health")

@@ -42,6 +42,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class MercadoPagoPaymentsHttpTest {
 
+    static final String REQUESTED = "select count(*) from domainevententry where payloadtype like '%PaymentRequested'";
+
     static FakeMercadoPago mercadoPago;
     static RunningHangar hangar;
     static HangarClient client;
@@ -95,6 +97,22 @@ class MercadoPagoPaymentsHttpTest {
         String payload = jdbc.queryForObject("select payload from domainevententry where aggregateidentifier = ?",
                 (rs, i) -> new String(rs.getBytes(1), java.nio.charset.StandardCharsets.UTF_8), paymentId);
         assertThat(payload).contains(user.id()).contains("PREMIUM").contains("49.99").contains(r.text("preferenceId"));
+    }
+
+    @Test
+    void aCheckoutTheProviderRefusesAnswersPaymentFailedAndRecordsNothing() {
+        User user = client.newPlatformUser();
+        Integer requestedBefore = jdbc.queryForObject(REQUESTED, Integer.class);
+        mercadoPago.refusePreferences(true);
+        try {
+            Response r = client.post("/api/payments/create-preference", Map.of("planId", 2), user.token());
+            assertThat(r.status()).as(r.raw()).isEqualTo(402);
+            assertThat(r.text("error")).isEqualTo("PAYMENT_FAILED");
+            assertThat(r.text("path")).isEqualTo("/api/payments/create-preference");
+        } finally {
+            mercadoPago.refusePreferences(false);
+        }
+        assertThat(jdbc.queryForObject(REQUESTED, Integer.class)).isEqualTo(requestedBefore);
     }
 
     @Test

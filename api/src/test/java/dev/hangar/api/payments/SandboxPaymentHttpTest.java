@@ -12,6 +12,8 @@ import dev.hangar.api.support.RunningHangar;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +65,19 @@ class SandboxPaymentHttpTest {
         await("the upgrade", () -> planOf(client, user.token()).equals("STANDARD"));
         assertThat(client.get("/api/plans/current", user.token()).body().path("plan").path("maxInstances").asInt())
                 .isEqualTo(5);
+
+        // what the user paid for: a third database, past FREE's two (STANDARD asks for a name)
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int i = 1; i <= 3; i++) {
+                Response db = client.post("/api/databases", Map.of("engine", "Redis", "databaseName", "paid_" + i),
+                        user.token());
+                assertThat(db.status()).as(db.raw()).isEqualTo(201);
+                ids.add(db.text("id"));
+            }
+        } finally {
+            ids.forEach(id -> client.delete("/api/databases/" + id, user.token()));
+        }
     }
 
     @Test

@@ -40,6 +40,8 @@ public final class FakeMercadoPago implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong(1_310_000_000L + (System.nanoTime() % 1_000_000));
     private volatile boolean paymentsDown;
 
+    private volatile boolean refusingPreferences;
+
     public FakeMercadoPago() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(8));
@@ -73,6 +75,11 @@ public final class FakeMercadoPago implements AutoCloseable {
         return id;
     }
 
+    /** While true, a new preference is refused as the provider refuses a bad one (400 with its cause). */
+    public void refusePreferences(boolean refuse) {
+        refusingPreferences = refuse;
+    }
+
     public void paymentsDown(boolean down) {
         paymentsDown = down;
     }
@@ -91,6 +98,11 @@ public final class FakeMercadoPago implements AutoCloseable {
             return;
         }
         JsonNode body = JSON.readTree(exchange.getRequestBody());
+        if (refusingPreferences) {
+            answer(exchange, 400, "{\"message\":\"invalid items.unit_price\",\"error\":\"bad_request\",\"status\":400,"
+                    + "\"cause\":[{\"code\":\"invalid_items\",\"description\":\"invalid items.unit_price\"}]}");
+            return;
+        }
         preferences.add(new PreferenceCall(body, exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("X-Idempotency-Key")));
         String id = "123456789-" + UUID.randomUUID();

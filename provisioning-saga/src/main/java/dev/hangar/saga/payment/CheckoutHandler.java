@@ -43,8 +43,9 @@ public class CheckoutHandler {
                     + " plan", plan.price(), Plan.CURRENCY, expiresAt));
         } catch (PaymentProviderException e) {
             log.warn("Opening a checkout for {} failed: {}", cmd.paymentId(), e.getMessage());
-            throw new HangarException(HangarException.Kind.UNAVAILABLE, "PAYMENT_PROVIDER_UNAVAILABLE",
-                    "The payment provider could not open a checkout; try again later");
+            // seed 003's code for a payment processing error
+            throw new HangarException(HangarException.Kind.PAYMENT_FAILED, "PAYMENT_FAILED",
+                    "The payment provider could not open a checkout: " + e.getMessage());
         }
         commands.sendAndWait(new RequestPayment(cmd.paymentId(), cmd.userId(), SubscriptionIds.forUser(cmd.userId()),
                 plan, plan.price(), Plan.CURRENCY, preference.preferenceId(), expiresAt));
