@@ -2,6 +2,7 @@ package dev.hangar.api.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,13 +13,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("hangar")
 public record HangarProperties(Path dataDir, String version, String secretKey, String publicHost, Security security,
-                               Admin admin, RateLimit rateLimit, Consistency consistency, Provisioning provisioning) {
+                               Admin admin, RateLimit rateLimit, Consistency consistency, Provisioning provisioning,
+                               @DefaultValue Http http) {
 
     public record Provisioning(int portRangeStart, int portRangeEnd) {
     }
 
     public record Security(String jwtSecret, Duration accessTokenTtl, Duration refreshTokenTtl, int bcryptStrength,
                            int maxFailedLogins, Duration lockoutDuration) {
+    }
+
+    /** @param maxBodySize the largest request body any surface reads; a larger one answers 413 */
+    public record Http(@DefaultValue("256KB") DataSize maxBodySize) {
     }
 
     public record Admin(String email, String password) {
