@@ -8,7 +8,10 @@ import dev.hangar.api.platform.PlatformDtos.Registered;
 import dev.hangar.api.platform.PlatformDtos.Session;
 import dev.hangar.api.platform.PlatformDtos.SessionUser;
 import dev.hangar.api.platform.PlatformDtos.User;
+import dev.hangar.api.security.AuthenticatedUser;
 import dev.hangar.api.security.Sessions;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import dev.hangar.kernel.user.RegisterUser;
 import dev.hangar.kernel.user.RegisteredUser;
 import dev.hangar.kernel.user.Role;
@@ -58,6 +61,14 @@ class PlatformAuthController {
     @PostMapping("/refresh")
     Session refresh(@Valid @RequestBody RefreshRequest body) {
         return session(sessions.refresh(body.refreshToken()));
+    }
+
+    /** Ends this token's session: its access and refresh tokens are refused from the answer on. */
+    @PostMapping("/logout")
+    PlatformDtos.Message logout(@AuthenticationPrincipal AuthenticatedUser me, HttpServletRequest request) {
+        sessions.logOut(me, request);
+        consistency.await();
+        return new PlatformDtos.Message("Logged out successfully");
     }
 
     private static Session session(Sessions.Issued issued) {

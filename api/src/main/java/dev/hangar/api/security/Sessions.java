@@ -2,6 +2,7 @@ package dev.hangar.api.security;
 
 import dev.hangar.kernel.common.HangarException;
 import dev.hangar.kernel.common.HangarException.Kind;
+import dev.hangar.kernel.user.EndSession;
 import dev.hangar.kernel.user.LogIn;
 import dev.hangar.kernel.user.LoginOutcome;
 import dev.hangar.kernel.user.RefreshOutcome;
@@ -40,7 +41,7 @@ public class Sessions {
             default -> throw new HangarException(Kind.UNAUTHORIZED, "INVALID_CREDENTIALS", "Invalid credentials");
         }
         UserView user = users.find(outcome.userId()).orElseThrow(Sessions::invalidCredentials);
-        return new Issued(user, jwt.issueAccess(user), jwt.issueRefresh(user.id(), sessionId, tokenId));
+        return new Issued(user, jwt.issueAccess(user, sessionId), jwt.issueRefresh(user.id(), sessionId, tokenId));
     }
 
     public Issued refresh(String refreshToken) {
@@ -57,7 +58,20 @@ public class Sessions {
         if (outcome != RefreshOutcome.ROTATED) {
             throw new HangarException(Kind.UNAUTHORIZED, "UNAUTHORIZED", "Invalid refresh token");
         }
-        return new Issued(user, jwt.issueAccess(user), jwt.issueRefresh(user.id(), claims.sessionId(), next));
+        return new Issued(user, jwt.issueAccess(user, claims.sessionId()),
+                jwt.issueRefresh(user.id(), claims.sessionId(), next));
+    }
+
+    /**
+     * Ends the session of the request's access token: its refresh token is refused from now on, and so
+     * is every access token of the session, once the read model shows it (the caller awaits that).
+     */
+    public void logOut(AuthenticatedUser me, jakarta.servlet.http.HttpServletRequest request) {
+        JwtService.AccessClaims token = jwt.bearerClaims(request).orElse(null);
+        if (token == null || token.sessionId() == null) {
+            throw new HangarException(Kind.UNAUTHORIZED, "UNAUTHORIZED", "This token names no session");
+        }
+        commands.sendAndWait(new EndSession(me.userId(), token.sessionId()));
     }
 
     private static HangarException inactive() {

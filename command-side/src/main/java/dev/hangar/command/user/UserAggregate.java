@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.hangar.kernel.user.ActivateUser;
 import dev.hangar.kernel.user.ChangeUserRole;
 import dev.hangar.kernel.user.DeactivateUser;
+import dev.hangar.kernel.user.EndSession;
 import dev.hangar.kernel.user.LoginFailed;
 import dev.hangar.kernel.user.LoginOutcome;
 import dev.hangar.kernel.user.LoginOutcome.Result;
@@ -104,6 +105,14 @@ public class UserAggregate {
         }
         apply(new RefreshTokenRotated(userId, cmd.sessionId(), cmd.nextTokenId(), now()));
         return RefreshOutcome.ROTATED;
+    }
+
+    /** A logout; ending a session that is already over changes nothing. */
+    @CommandHandler
+    public void handle(EndSession cmd) {
+        if (sessions.containsKey(cmd.sessionId())) {
+            apply(new SessionRevoked(userId, cmd.sessionId(), "logged out", now()));
+        }
     }
 
     @CommandHandler

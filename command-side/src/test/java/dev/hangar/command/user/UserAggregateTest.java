@@ -438,6 +438,39 @@ class UserAggregateTest {
         }
 
         @Test
+        void logoutEndsOnlyThatSession() {
+            fixture.given(registered(), session("s1", "r1"), session("s2", "q1"))
+                    .when(new dev.hangar.kernel.user.EndSession(ID, "s1"))
+                    .expectEvents(new SessionRevoked(ID, "s1", "logged out", fixture.currentTime()))
+                    .expectState(user -> assertThat(user.sessions()).containsOnlyKeys("s2"));
+        }
+
+        @Test
+        void logoutOfAnEndedSessionChangesNothing() {
+            fixture.given(registered(), session("s1", "r1"), new SessionRevoked(ID, "s1", "logged out", Instant.EPOCH))
+                    .when(new dev.hangar.kernel.user.EndSession(ID, "s1"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aLoggedOutRefreshTokenIsRefused() {
+            fixture.given(registered(), session("s1", "r1"), new SessionRevoked(ID, "s1", "logged out", Instant.EPOCH))
+                    .when(new RefreshSession(ID, "s1", "r1", "r2"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(RefreshOutcome.REFUSED);
+        }
+
+        @Test
+        void reactivationOpensNoOldSession() {
+            fixture.given(registered(), session("s1", "r1"), new UserDeactivated(ID, Instant.EPOCH),
+                            new SessionRevoked(ID, "s1", "user deactivated", Instant.EPOCH), new UserActivated(ID, Instant.EPOCH))
+                    .when(new RefreshSession(ID, "s1", "r1", "r2"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(RefreshOutcome.REFUSED);
+        }
+
+        @Test
         void reactivateThenLogInAgain() {
             fixture.given(registered(), new UserDeactivated(ID, Instant.EPOCH), new UserActivated(ID, Instant.EPOCH))
                     .when(login(PASSWORD, "s9"))
