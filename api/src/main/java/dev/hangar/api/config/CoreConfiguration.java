@@ -21,7 +21,11 @@ public class CoreConfiguration {
 
     @Bean
     public LoginPolicy loginPolicy(HangarProperties properties) {
-        return new LoginPolicy(properties.security().maxFailedLogins(), properties.security().lockoutDuration());
+        HangarProperties.Security security = properties.security();
+        return new LoginPolicy(security.maxFailedLogins(), security.lockoutDuration(),
+                security.maxLockoutDuration() == null ? security.lockoutDuration() : security.maxLockoutDuration(),
+                properties.admin() == null || properties.admin().email() == null ? java.util.Set.of()
+                        : java.util.Set.of(properties.admin().email()));
     }
 
     @Bean

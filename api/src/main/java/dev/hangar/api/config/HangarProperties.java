@@ -14,13 +14,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hangar")
 public record HangarProperties(Path dataDir, String version, String secretKey, String publicHost, Security security,
                                Admin admin, RateLimit rateLimit, Consistency consistency, Provisioning provisioning,
-                               @DefaultValue Http http) {
+                               @DefaultValue Http http, @DefaultValue Throttle throttle) {
 
     public record Provisioning(int portRangeStart, int portRangeEnd) {
     }
 
     public record Security(String jwtSecret, Duration accessTokenTtl, Duration refreshTokenTtl, int bcryptStrength,
-                           int maxFailedLogins, Duration lockoutDuration) {
+                           int maxFailedLogins, Duration lockoutDuration, Duration maxLockoutDuration) {
+    }
+
+    /**
+     * Growing delays in front of the login and a bound on registrations, per client address.
+     *
+     * @param failuresPerAccountAndAddress failed logins for one account from one address before delays start
+     * @param failuresPerAddress           failed logins from one address, whatever the account, before delays start
+     * @param firstDelay                   the first delay; each further failure doubles it
+     * @param maxDelay                     the longest delay
+     * @param registrationsPerAddressPerHour registrations one address may make in an hour
+     */
+    public record Throttle(@DefaultValue("5") int failuresPerAccountAndAddress, @DefaultValue("20") int failuresPerAddress,
+                           @DefaultValue("1s") Duration firstDelay, @DefaultValue("15m") Duration maxDelay,
+                           @DefaultValue("10") int registrationsPerAddressPerHour) {
     }
 
     /** @param maxBodySize the largest request body any surface reads; a larger one answers 413 */

@@ -50,7 +50,8 @@ class DatabasesAuthController {
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    Registered register(@Valid @RequestBody RegisterRequest body) {
+    Registered register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
+        sessions.checkRegistration(request.getRemoteAddr());
         UserType type = body.userType() == null ? UserType.INDIVIDUAL : UserType.valueOf(body.userType());
         RegisteredUser registered = commands.sendAndWait(new RegisterUser(UUID.randomUUID().toString(), null,
                 body.email(), body.password(), null, null, body.name(), type, Role.USER));
@@ -64,8 +65,8 @@ class DatabasesAuthController {
     }
 
     @PostMapping("/login")
-    LoggedIn login(@Valid @RequestBody LoginRequest body) {
-        Sessions.Issued issued = sessions.logIn(body.email(), body.password());
+    LoggedIn login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+        Sessions.Issued issued = sessions.logIn(body.email(), body.password(), request.getRemoteAddr());
         SubscriptionView subscription = directory.subscription(issued.user().id());
         return new LoggedIn(issued.access().token(), SessionUser.of(issued.user()),
                 new PlanSummary(subscription.plan().name(), subscription.plan().maxInstances()));

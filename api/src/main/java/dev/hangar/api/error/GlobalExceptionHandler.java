@@ -146,6 +146,7 @@ public class GlobalExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             // the one documented 500: the container engine failed or cannot be reached
             case CONTAINER_RUNTIME -> HttpStatus.INTERNAL_SERVER_ERROR;
         };

@@ -45,7 +45,8 @@ class PlatformAuthController {
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    Registered register(@Valid @RequestBody RegisterRequest body) {
+    Registered register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
+        sessions.checkRegistration(request.getRemoteAddr());
         RegisteredUser registered = commands.sendAndWait(new RegisterUser(UUID.randomUUID().toString(), body.username(),
                 body.email(), body.password(), body.firstName(), body.lastName(), null, null, Role.USER));
         consistency.await();
@@ -54,8 +55,8 @@ class PlatformAuthController {
 
     /** {@code username} takes a username or an email. */
     @PostMapping("/login")
-    Session login(@Valid @RequestBody LoginRequest body) {
-        return session(sessions.logIn(body.username(), body.password()));
+    Session login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+        return session(sessions.logIn(body.username(), body.password(), request.getRemoteAddr()));
     }
 
     @PostMapping("/refresh")

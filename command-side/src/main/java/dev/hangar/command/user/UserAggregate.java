@@ -57,6 +57,8 @@ public class UserAggregate {
     private boolean active;
     private int consecutiveFailures;
     private Instant lockedUntil;
+    /** Locks in a row without a successful login between them: each lasts twice as long as the last. */
+    private int locksInARow;
     private LinkedHashMap<String, String> sessions = new LinkedHashMap<>();
 
     protected UserAggregate() {
@@ -71,14 +73,16 @@ public class UserAggregate {
     @CommandHandler
     public LoginOutcome handle(AuthenticateUser cmd, PasswordEncoder passwordEncoder, LoginPolicy policy) {
         Instant now = now();
+        // the hash is checked even while locked, so that a lock costs the caller as long as any refusal
+        boolean matches = passwordEncoder.matches(cmd.password(), passwordHash);
         if (lockedUntil != null && now.isBefore(lockedUntil)) {
             return new LoginOutcome(Result.LOCKED, userId, lockedUntil);
         }
-        if (!passwordEncoder.matches(cmd.password(), passwordHash)) {
+        if (!matches) {
             int failures = consecutiveFailures + 1;
             apply(new LoginFailed(userId, failures, now));
-            if (failures >= policy.maxConsecutiveFailures()) {
-                apply(new UserLockedOut(userId, failures, now.plus(policy.lockDuration()), now));
+            if (failures >= policy.maxConsecutiveFailures() && !policy.exempts(email)) {
+                apply(new UserLockedOut(userId, failures, now.plus(policy.lockFor(locksInARow + 1)), now));
             }
             return LoginOutcome.of(Result.INVALID_CREDENTIALS, userId);
         }
@@ -195,6 +199,7 @@ public class UserAggregate {
         active = true;
         consecutiveFailures = 0;
         lockedUntil = null;
+        locksInARow = 0;
     }
 
     @EventSourcingHandler
@@ -211,12 +216,14 @@ public class UserAggregate {
     void on(UserLockedOut e) {
         lockedUntil = e.lockedUntil();
         consecutiveFailures = 0;
+        locksInARow++;
     }
 
     @EventSourcingHandler
     void on(SessionStarted e) {
         consecutiveFailures = 0;
         lockedUntil = null;
+        locksInARow = 0;
         sessions.put(e.sessionId(), e.refreshTokenId());
     }
 

@@ -128,6 +128,35 @@ class UserAggregateTest {
         }
 
         @Test
+        void eachLockInARowLastsTwiceAsLongUpToTheMaximum() {
+            fixture = new AggregateTestFixture<>(UserAggregate.class);
+            fixture.registerInjectableResource(ENCODER);
+            fixture.registerInjectableResource(new LoginPolicy(3, LOCK, LOCK.multipliedBy(3), java.util.Set.of()));
+            Instant now = fixture.currentTime();
+            Instant past = now.minus(Duration.ofDays(1));
+            fixture.given(registered(), new UserLockedOut(ID, 3, past, past), new LoginFailed(ID, 1, past),
+                            new LoginFailed(ID, 2, past))
+                    .when(login("wrong", "s1"))
+                    .expectEvents(new LoginFailed(ID, 3, now), new UserLockedOut(ID, 3, now.plus(LOCK.multipliedBy(2)), now));
+            fixture.given(registered(), new UserLockedOut(ID, 3, past, past), new UserLockedOut(ID, 3, past, past),
+                            new LoginFailed(ID, 1, past), new LoginFailed(ID, 2, past))
+                    .when(login("wrong", "s1"))
+                    .expectEvents(new LoginFailed(ID, 3, now), new UserLockedOut(ID, 3, now.plus(LOCK.multipliedBy(3)), now));
+        }
+
+        @Test
+        void theConfiguredAdminIsNeverLocked() {
+            fixture = new AggregateTestFixture<>(UserAggregate.class);
+            fixture.registerInjectableResource(ENCODER);
+            fixture.registerInjectableResource(new LoginPolicy(3, LOCK, LOCK, java.util.Set.of("ADA@example.com")));
+            Instant now = fixture.currentTime();
+            fixture.given(registered(), new LoginFailed(ID, 1, Instant.EPOCH), new LoginFailed(ID, 2, Instant.EPOCH))
+                    .when(login("wrong", "s1"))
+                    .expectEvents(new LoginFailed(ID, 3, now))
+                    .expectResultMessagePayload(LoginOutcome.of(Result.INVALID_CREDENTIALS, ID));
+        }
+
+        @Test
         void aSuccessfulLoginResetsTheFailureCount() {
             fixture.given(registered(), new LoginFailed(ID, 1, Instant.EPOCH), new LoginFailed(ID, 2, Instant.EPOCH),
                             session("s0", "r0"))

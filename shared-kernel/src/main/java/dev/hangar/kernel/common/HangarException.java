@@ -11,7 +11,7 @@ public class HangarException extends RuntimeException {
      * {@code CONTAINER_RUNTIME}: the container engine failed or could not be reached while doing the
      * request's work (code {@code DOCKER_ERROR}).
      */
-    public enum Kind { VALIDATION, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PLAN_LIMIT, UNAVAILABLE, CONTAINER_RUNTIME }
+    public enum Kind { VALIDATION, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PLAN_LIMIT, UNAVAILABLE, CONTAINER_RUNTIME, RATE_LIMITED }
 
     /** The stable code of every {@link Kind#CONTAINER_RUNTIME} refusal. */
     public static final String CONTAINER_RUNTIME_CODE = "DOCKER_ERROR";
