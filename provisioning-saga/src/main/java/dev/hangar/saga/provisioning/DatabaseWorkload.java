@@ -128,6 +128,28 @@ public class DatabaseWorkload implements WorkloadType<DatabaseRequested> {
     }
 
     private Credentials credentials(DatabaseRequested r, String ciphertext) {
-        return new Credentials(r.username(), secrets.decrypt(ciphertext), r.databaseName());
+        return new Credentials(r.username(), secrets.decrypt(ciphertext), r.databaseName()).withAdmin(adminSecret(r));
+    }
+
+    /**
+     * Hangar's administrative secret for the instance's engine, never shown to the tenant: an HMAC keyed by
+     * the instance's first password over its SecretBox ciphertext, as {@link DatabaseRequested} holds
+     * them. It needs the encryption key and the event store together, does not change when the tenant's
+     * password is rotated, and needs no new field in the event.
+     */
+    static String adminSecret(String initialPassword, String initialCiphertext) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    initialPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(("hangar-admin:" + initialCiphertext)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String adminSecret(DatabaseRequested r) {
+        return adminSecret(secrets.decrypt(r.passwordCiphertext()), r.passwordCiphertext());
     }
 }
