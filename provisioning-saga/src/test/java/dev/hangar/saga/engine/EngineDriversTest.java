@@ -85,7 +85,9 @@ class EngineDriversTest {
         int port = DockerTestSupport.freePort();
         ContainerSpec spec = new ContainerSpec(name, engine.image(), driver.environment(credentials),
                 driver.command(credentials), Map.of(Labels.INSTANCE_ID, instanceId, Labels.ENGINE, kind.key()),
-                engine.port(), HOST, port, name + "-data", engine.dataPath(), 512L * 1024 * 1024, 1_000_000_000L);
+                engine.port(), HOST, port, name + "-data", engine.dataPath(), 512L * 1024 * 1024, 1_000_000_000L)
+                // as Hangar runs them: a network of its own, capabilities dropped, no-new-privileges, a pids limit
+                .withIsolation(ContainerSpec.Isolation.ownNetwork(name, 512));
         ContainerHandle handle = runtime.ensureRunning(spec);
         assertThat(handle.created()).isTrue();
         Running running = new Running(name, port, driver);
