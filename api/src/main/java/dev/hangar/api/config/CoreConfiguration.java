@@ -30,7 +30,10 @@ public class CoreConfiguration {
 
     @Bean
     public PortRange portRange(HangarProperties properties) {
-        return new PortRange(properties.provisioning().portRangeStart(), properties.provisioning().portRangeEnd());
+        HangarProperties.Provisioning p = properties.provisioning();
+        int end = p.maxWorkloadsPerHost() > 0 ? Math.min(p.portRangeEnd(), p.portRangeStart() + p.maxWorkloadsPerHost() - 1)
+                : p.portRangeEnd();
+        return new PortRange(p.portRangeStart(), end);
     }
 
     @Bean

@@ -16,7 +16,11 @@ public record HangarProperties(Path dataDir, String version, String secretKey, S
                                Admin admin, RateLimit rateLimit, Consistency consistency, Provisioning provisioning,
                                @DefaultValue Http http, @DefaultValue Throttle throttle) {
 
-    public record Provisioning(int portRangeStart, int portRangeEnd) {
+    /**
+     * @param maxWorkloadsPerHost the most databases this host runs at once (each holds one port of the
+     *                            range for life); 0: as many as the range has ports. Past it, create answers 503.
+     */
+    public record Provisioning(int portRangeStart, int portRangeEnd, @DefaultValue("0") int maxWorkloadsPerHost) {
     }
 
     public record Security(String jwtSecret, Duration accessTokenTtl, Duration refreshTokenTtl, int bcryptStrength,

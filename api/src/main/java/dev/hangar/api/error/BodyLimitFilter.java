@@ -39,6 +39,23 @@ public class BodyLimitFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * A Content-Type Hangar can answer: none, or one concrete media type. A wildcard, one that does not
+     * parse, or a multipart body (Hangar reads no uploads) is refused here, before the servlet container
+     * or a converter fails on it.
+     */
+    static boolean acceptableContentType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        try {
+            org.springframework.http.MediaType type = org.springframework.http.MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype() && !"multipart".equalsIgnoreCase(type.getType());
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
     static boolean tooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BodyTooLargeException) {
@@ -51,6 +68,11 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!acceptableContentType(request.getContentType())) {
+            errors.write(request, response, ApiError.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                    "Content-Type must be application/json"));
+            return;
+        }
         if (request.getContentLengthLong() > maxBytes) {
             response.setHeader("Connection", "close");
             errors.write(request, response, TOO_LARGE);

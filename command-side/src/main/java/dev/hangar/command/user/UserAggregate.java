@@ -5,7 +5,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.hangar.kernel.user.ActivateUser;
 import dev.hangar.kernel.user.ChangeUserRole;
+import dev.hangar.kernel.user.ChangePassword;
 import dev.hangar.kernel.user.DeactivateUser;
+import dev.hangar.kernel.user.PasswordChanged;
 import dev.hangar.kernel.user.EndSession;
 import dev.hangar.kernel.user.LoginFailed;
 import dev.hangar.kernel.user.LoginOutcome;
@@ -109,6 +111,27 @@ public class UserAggregate {
         }
         apply(new RefreshTokenRotated(userId, cmd.sessionId(), cmd.nextTokenId(), now()));
         return RefreshOutcome.ROTATED;
+    }
+
+    /** Checked before anything is hashed; every other session ends, the caller's stays. */
+    @CommandHandler
+    public void handle(ChangePassword cmd, PasswordEncoder passwordEncoder) {
+        dev.hangar.kernel.common.Limits.checkPassword(cmd.newPassword());
+        if (cmd.currentPassword() == null
+                || dev.hangar.kernel.common.Limits.utf8Length(cmd.currentPassword()) > dev.hangar.kernel.common.Limits.PASSWORD_MAX_BYTES
+                || !passwordEncoder.matches(cmd.currentPassword(), passwordHash)) {
+            throw new dev.hangar.kernel.common.HangarException(dev.hangar.kernel.common.HangarException.Kind.UNAUTHORIZED,
+                    "INVALID_CREDENTIALS", "Invalid credentials");
+        }
+        Instant now = now();
+        apply(new PasswordChanged(userId, passwordEncoder.encode(cmd.newPassword()), now));
+        new ArrayList<>(sessions.keySet()).stream().filter(s -> !s.equals(cmd.keepSessionId()))
+                .forEach(s -> apply(new SessionRevoked(userId, s, "password changed", now)));
+    }
+
+    @EventSourcingHandler
+    void on(PasswordChanged e) {
+        passwordHash = e.passwordHash();
     }
 
     /** A logout; ending a session that is already over changes nothing. */

@@ -467,6 +467,34 @@ class UserAggregateTest {
         }
 
         @Test
+        void aPasswordChangeEndsEveryOtherSession() {
+            Instant now = fixture.currentTime();
+            fixture.given(registered(), session("s1", "r1"), session("s2", "q1"), session("s3", "p1"))
+                    .when(new dev.hangar.kernel.user.ChangePassword(ID, PASSWORD, "a new passphrase", "s2"))
+                    .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                            org.axonframework.test.matchers.Matchers.messageWithPayload(org.hamcrest.Matchers.instanceOf(
+                                    dev.hangar.kernel.user.PasswordChanged.class)),
+                            org.axonframework.test.matchers.Matchers.messageWithPayload(org.hamcrest.Matchers.equalTo(
+                                    new SessionRevoked(ID, "s1", "password changed", now))),
+                            org.axonframework.test.matchers.Matchers.messageWithPayload(org.hamcrest.Matchers.equalTo(
+                                    new SessionRevoked(ID, "s3", "password changed", now))),
+                            org.axonframework.test.matchers.Matchers.andNoMore()))
+                    .expectState(user -> assertThat(user.sessions()).containsOnlyKeys("s2"));
+        }
+
+        @Test
+        void aPasswordChangeNeedsTheCurrentPasswordAndAValidNewOne() {
+            fixture.given(registered(), session("s1", "r1"))
+                    .when(new dev.hangar.kernel.user.ChangePassword(ID, "wrong", "a new passphrase", "s1"))
+                    .expectException(dev.hangar.kernel.common.HangarException.class)
+                    .expectNoEvents();
+            fixture.given(registered(), session("s1", "r1"))
+                    .when(new dev.hangar.kernel.user.ChangePassword(ID, PASSWORD, "é".repeat(37), "s1"))
+                    .expectException(dev.hangar.kernel.common.HangarException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
         void logoutEndsOnlyThatSession() {
             fixture.given(registered(), session("s1", "r1"), session("s2", "q1"))
                     .when(new dev.hangar.kernel.user.EndSession(ID, "s1"))
