@@ -1,6 +1,8 @@
 package dev.hangar.api.health;
 
 import dev.hangar.api.config.HangarProperties;
+import dev.hangar.kernel.workload.FindProvisioningHealth;
+import dev.hangar.kernel.workload.ProvisioningHealth;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.actuate.health.CompositeHealth;
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -24,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The union of seeds 002 and 004's health answers, from Actuator's health indicators. Required
- * parts: the event store (db) and the read store (mongo); 503 when one is down.
+ * parts: the event store (db) and the read store (mongo); 503 when one is down. {@code provisioning}
+ * shows the provisioning engine's queues and the saga events it could not handle.
  */
 @RestController
 @Tag(name = "Health")
@@ -42,12 +46,14 @@ class HealthController {
     private final HealthEndpoint health;
     private final MeterRegistry meters;
     private final HangarProperties properties;
+    private final QueryGateway queries;
     private final Instant started = Instant.now();
 
-    HealthController(HealthEndpoint health, MeterRegistry meters, HangarProperties properties) {
+    HealthController(HealthEndpoint health, MeterRegistry meters, HangarProperties properties, QueryGateway queries) {
         this.health = health;
         this.meters = meters;
         this.properties = properties;
+        this.queries = queries;
     }
 
     @GetMapping({"/health", "/api/v1/health"})
@@ -73,6 +79,7 @@ class HealthController {
         body.put("services", services);
         body.put("performance", performance(uptime));
         body.put("system", system());
+        body.put("provisioning", queries.query(new FindProvisioningHealth(), ProvisioningHealth.class).join());
         return ResponseEntity.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
     }
 

@@ -9,6 +9,11 @@ import dev.hangar.api.support.HangarClient;
 import dev.hangar.api.support.HangarClient.Response;
 import dev.hangar.api.support.HangarClient.User;
 import dev.hangar.api.support.HangarHttpTest;
+import dev.hangar.kernel.database.DatabaseSuspensionRequested;
+import dev.hangar.saga.workload.PoisonedWorkloads;
+import java.time.Instant;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +29,8 @@ class ProvisioningEngineHttpTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    PoisonedWorkloads poisoned;
     HangarClient client;
 
     @BeforeEach
@@ -89,5 +96,24 @@ class ProvisioningEngineHttpTest {
             assertThat(client.delete("/api/databases/" + running.get(i).text("id"), owners.get(i / 2).token()).status())
                     .isEqualTo(200);
         }
+    }
+
+    @Test
+    void anEventTheSagaCannotHandleShowsInHealthAndFailsOnlyItsDatabase() throws Exception {
+        User user = client.newPlatformUser();
+        Response created = client.post("/api/databases", Map.of("engine", "Redis"), user.token());
+        String id = created.text("id");
+        awaitStatus(client, user.token(), id, "RUNNING");
+
+        // what the saga processor's error handler is given when a handler throws on an event
+        poisoned.onError(new IllegalStateException("unreadable saga state"), GenericEventMessage.asEventMessage(
+                new DatabaseSuspensionRequested(id, Instant.now())), null);
+
+        Response health = client.get("/health");
+        assertThat(health.body().path("provisioning").path("poisoned").findValuesAsText("workloadId")).contains(id);
+        assertThat(health.body().path("provisioning").path("poisoned").findValuesAsText("reason"))
+                .anyMatch(r -> r.contains("unreadable saga state"));
+        assertThat(health.body().path("provisioning").has("queued")).isTrue();
+        assertThat(client.delete("/api/databases/" + id, user.token()).status()).isEqualTo(200);
     }
 }
