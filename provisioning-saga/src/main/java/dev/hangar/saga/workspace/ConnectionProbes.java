@@ -234,6 +234,10 @@ public final class ConnectionProbes {
             if (x instanceof ConnectException || m.contains("Connection refused")) {
                 return "Connection refused by " + where;
             }
+            if (x instanceof java.io.EOFException || m.contains("Connection reset")
+                    || m.toLowerCase(Locale.ROOT).contains("unexpected end of stream")) {
+                return "Connection closed by " + where + " before it answered";
+            }
             if (x instanceof NoRouteToHostException) {
                 return "No route to host " + where;
             }
@@ -247,6 +251,9 @@ public final class ConnectionProbes {
         if (lower.contains("no encryption") || lower.contains("insecure transport") || lower.contains("requires ssl")
                 || lower.contains("require_secure_transport") || code == 3159) {
             return "TLS required by " + where + "; set ssl_mode to require or stricter";
+        }
+        if (state.equals("57P03") || lower.contains("shutting down") || lower.contains("starting up")) {
+            return "The server at " + where + " is starting up or shutting down";
         }
         if (lower.contains("does not support ssl") || lower.contains("ssl is not enabled")
                 || lower.contains("server doesn't support ssl") || lower.contains("server does not support ssl")) {
