@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -143,6 +144,11 @@ class WorkspaceEnginesHttpTest {
         tenant = Tenant.fresh(client);
     }
 
+    @AfterEach
+    void removeConnected() {
+        tenant.removeAll();
+    }
+
     @Test
     void realPostgresMariaDbAndRedisAreHealthyWithTheVersionEachReports() throws Exception {
         Response pg = tenant.connect("ws", body("pg", "postgresql", pgPort, "app", PG_PASSWORD));
@@ -181,6 +187,26 @@ class WorkspaceEnginesHttpTest {
         Response moved = tenant.modify("ws", "pg", Map.of("port", freePort()));
         assertThat(status(moved)).isEqualTo("unhealthy");
         assertThat(message(moved)).startsWith("Connection refused by 127.0.0.1:");
+    }
+
+    @Test
+    void sslModeIsHonoured() {
+        // the test servers speak no TLS: prefer falls back to plain, require is refused with the reason
+        Map<String, Object> prefer = body("pg-prefer", "postgresql", pgPort, "app", PG_PASSWORD);
+        prefer.put("ssl_mode", "prefer");
+        assertThat(status(tenant.connect("ws", prefer))).isEqualTo("healthy");
+        Map<String, Object> require = body("pg-require", "postgresql", pgPort, "app", PG_PASSWORD);
+        require.put("ssl_mode", "require");
+        Response pg = tenant.connect("ws", require);
+        assertThat(status(pg)).isEqualTo("unhealthy");
+        assertThat(message(pg)).isEqualTo("TLS not supported by 127.0.0.1:" + pgPort
+                + "; set ssl_mode to prefer or disable");
+        Map<String, Object> sslOn = body("maria-ssl", "mariadb", mariaPort, "app", MARIA_PASSWORD);
+        sslOn.put("ssl", true);
+        Response maria = tenant.connect("ws", sslOn);
+        assertThat(status(maria)).isEqualTo("unhealthy");
+        assertThat(message(maria)).as(maria.raw()).startsWith("TLS");
+        assertThat(maria.body().path("instance").path("instance_ssl").asBoolean()).isTrue();
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The shared test application, with what the Workspaces tests need on top: loopback allowed (the
- * test databases and sockets are on 127.0.0.1), a check every 2 s and a 3 s probe bound. Every
+ * test databases and sockets are on 127.0.0.1), a check every 2 s and the default 5 s probe bound. Every
  * Workspaces HTTP test uses this one, so they share one running application.
  */
 @Target(ElementType.TYPE)
@@ -18,7 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
     "hangar.workspaces.allow=127.0.0.1/32",
     "hangar.workspaces.check-interval=2s",
-    "hangar.workspaces.probe-timeout=3s"
+    "hangar.workspaces.probe-timeout=5s"
 })
 @interface WorkspacesHttpTestConfig {
 }

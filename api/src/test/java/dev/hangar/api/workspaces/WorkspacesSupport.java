@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -17,13 +19,13 @@ final class WorkspacesSupport {
     private WorkspacesSupport() {
     }
 
-    record Tenant(HangarClient client, String token, String tenantUrl) {
+    record Tenant(HangarClient client, String token, String tenantUrl, Set<String> workspaces) {
 
         static Tenant fresh(HangarClient client) {
             String token = client.newPlatformUser().token();
             String url = client.get("/api/v1/users/me", token).body().path("tenant_url").asText();
             assertThat(url).isNotBlank();
-            return new Tenant(client, token, url);
+            return new Tenant(client, token, url, new LinkedHashSet<>());
         }
 
         String base(String workspace) {
@@ -31,7 +33,17 @@ final class WorkspacesSupport {
         }
 
         Response connect(String workspace, Map<String, Object> body) {
+            workspaces.add(workspace);
             return client.post(base(workspace) + "/connect", body, token);
+        }
+
+        /** Removes whatever the test connected, so that no check of it goes on behind the next tests. */
+        void removeAll() {
+            for (String workspace : workspaces) {
+                for (var instance : client.get(base(workspace), token).body().path("instances")) {
+                    disconnect(workspace, instance.path("instance_name").asText(), Map.of("delete_instance", true));
+                }
+            }
         }
 
         Response show(String workspace, String name) {

@@ -256,6 +256,7 @@ public final class ConnectionProbes {
             return "The server at " + where + " is starting up or shutting down";
         }
         if (lower.contains("does not support ssl") || lower.contains("ssl is not enabled")
+                || lower.contains("ssl not enabled")
                 || lower.contains("server doesn't support ssl") || lower.contains("server does not support ssl")) {
             return "TLS not supported by " + where + "; set ssl_mode to prefer or disable";
         }

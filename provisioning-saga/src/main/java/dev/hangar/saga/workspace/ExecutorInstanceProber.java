@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
@@ -44,8 +46,13 @@ public class ExecutorInstanceProber implements InstanceProber, AutoCloseable {
         this.probes = new ConnectionProbes(settings.probeTimeout());
         this.secrets = secrets;
         this.commands = commands;
+        AtomicInteger n = new AtomicInteger();
         this.executor = new FairExecutor(settings.maxConcurrentProbes(), settings.maxConcurrentProbesPerTenant(),
-                settings.maxConcurrentProbes());
+                settings.maxConcurrentProbes(), Executors.newFixedThreadPool(settings.maxConcurrentProbes(), r -> {
+                    Thread t = new Thread(r, "instance-probe-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }));
     }
 
     @Override

@@ -26,7 +26,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ConnectedInstanceTest {
+class WorkspaceConnectedInstanceTest {
 
     static final String ID = "inst-1";
     final SecretBox secrets = new SecretBox(new byte[32]);
