@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * before binding). application.yml holds the defaults and the environment names.
  */
 @ConfigurationProperties("hangar")
-public record HangarProperties(Path dataDir, String version, String secretKey, String publicHost, Security security,
+public record HangarProperties(Path dataDir, String version, String secretKey, String secretKeyPrevious,
+                               String publicHost, Security security,
                                Admin admin, RateLimit rateLimit, Consistency consistency, Provisioning provisioning) {
 
     public record Provisioning(int portRangeStart, int portRangeEnd) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
@@ -18,8 +17,8 @@ import org.springframework.context.annotation.DependsOn;
 public class SecretKeyConfiguration {
 
     @Bean
-    public SecretBox secretBox(HangarProperties properties,
-                               @Value("${hangar.secret-key-previous:}") String previousKeys) throws IOException {
+    public SecretBox secretBox(HangarProperties properties) throws IOException {
+        String previousKeys = properties.secretKeyPrevious() == null ? "" : properties.secretKeyPrevious();
         byte[] key = DataDirectorySecrets.key(properties.dataDir(), "secret-key", properties.secretKey(),
                 "HANGAR_SECRET_KEY");
         List<byte[]> previous = new ArrayList<>();

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * Picks the payment provider. A provider named but not fully configured stops start-up with the
@@ -43,7 +44,7 @@ public class PaymentsConfiguration {
     }
 
     @Bean
-    PaymentGateway paymentGateway(PaymentProperties properties, Environment env) {
+    PaymentGateway paymentGateway(PaymentProperties properties, ObjectProvider<WebServerApplicationContext> web) {
         requireComplete(properties);
         switch (provider(properties)) {
             case "mercadopago" -> {
@@ -55,7 +56,7 @@ public class PaymentsConfiguration {
             case "sandbox" -> {
                 log.info("Payments through the sandbox provider: checkouts are approved on Hangar's own page");
                 return new SandboxGateway(() -> blank(properties.publicUrl())
-                        ? "http://localhost:" + env.getProperty("local.server.port") : properties.publicUrl());
+                        ? "http://localhost:" + web.getObject().getWebServer().getPort() : properties.publicUrl());
             }
             case "" -> {
                 log.info("No payment provider configured (HANGAR_PAYMENTS_PROVIDER): payments are off");

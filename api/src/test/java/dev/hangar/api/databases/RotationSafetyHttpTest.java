@@ -1,6 +1,7 @@
 package dev.hangar.api.databases;
 
 import static dev.hangar.api.support.DatabaseStatus.awaitStatus;
+import static dev.hangar.api.support.DatabaseStatus.rotateOnceSettled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,20 +47,6 @@ class RotationSafetyHttpTest {
         return created;
     }
 
-    /** Rotates until the previous rotation has settled (409 while it is in progress). */
-    private Response rotateOnceSettled(User user, String id) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        Response rotated;
-        do {
-            rotated = client.post("/api/databases/" + id + "/rotate-password", Map.of(), user.token());
-            if (rotated.status() != 409) {
-                return rotated;
-            }
-            Thread.sleep(500);
-        } while (System.currentTimeMillis() < deadline);
-        return rotated;
-    }
-
     @Test
     void aRotationWhoseAnswerIsLostSettlesOnThePasswordTheEngineAccepts() throws Exception {
         User user = client.newPlatformUser();
@@ -73,7 +60,7 @@ class RotationSafetyHttpTest {
         assertThat(lost.status()).as(lost.raw()).isGreaterThanOrEqualTo(500);
         DockerProbe.lines("docker", "unpause", container);
 
-        Response next = rotateOnceSettled(user, id);
+        Response next = rotateOnceSettled(client, user.token(), id);
         assertThat(next.status()).as(next.raw()).isEqualTo(200);
         String newest = next.text("newPassword");
         try (Jedis redis = EngineClients.redis(dbPort, newest)) {

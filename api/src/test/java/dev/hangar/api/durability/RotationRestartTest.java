@@ -1,6 +1,7 @@
 package dev.hangar.api.durability;
 
 import static dev.hangar.api.support.DatabaseStatus.awaitStatus;
+import static dev.hangar.api.support.DatabaseStatus.rotateOnceSettled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hangar.api.support.DockerProbe;
@@ -45,14 +46,7 @@ class RotationRestartTest {
         String id = created.text("id");
         int dbPort = created.body().path("port").asInt();
         try (RunningHangar hangar = RunningHangar.start(dataDir, FAST)) {
-            Response next;
-            long deadline = System.currentTimeMillis() + 60_000;
-            do {
-                next = hangar.client.post("/api/databases/" + id + "/rotate-password", Map.of(), user.token());
-                if (next.status() == 409) {
-                    Thread.sleep(500);
-                }
-            } while (next.status() == 409 && System.currentTimeMillis() < deadline);
+            Response next = rotateOnceSettled(hangar.client, user.token(), id);
             assertThat(next.status()).as(next.raw()).isEqualTo(200);
             try (Jedis redis = EngineClients.redis(dbPort, next.text("newPassword"))) {
                 assertThat(redis.ping()).isEqualTo("PONG");

@@ -179,12 +179,19 @@ public final class FairExecutor implements AutoCloseable {
         runningPerHost.merge(key.host(), 1, Integer::sum);
         busyWorkloads.put(key.workloadId(), Boolean.TRUE);
         threads.execute(() -> {
+            Object value = null;
+            Throwable failure = null;
             try {
-                task.result().complete(task.work().get());
+                value = task.work().get();
             } catch (Throwable e) {
-                task.result().completeExceptionally(e);
-            } finally {
-                finished(key);
+                failure = e;
+            }
+            // the books first: whoever waits on the result sees the capacity it freed
+            finished(key);
+            if (failure == null) {
+                task.result().complete(value);
+            } else {
+                task.result().completeExceptionally(failure);
             }
         });
     }
