@@ -21,12 +21,19 @@ public class CoreConfiguration {
 
     @Bean
     public LoginPolicy loginPolicy(HangarProperties properties) {
-        return new LoginPolicy(properties.security().maxFailedLogins(), properties.security().lockoutDuration());
+        HangarProperties.Security security = properties.security();
+        return new LoginPolicy(security.maxFailedLogins(), security.lockoutDuration(),
+                security.maxLockoutDuration() == null ? security.lockoutDuration() : security.maxLockoutDuration(),
+                properties.admin() == null || properties.admin().email() == null ? java.util.Set.of()
+                        : java.util.Set.of(properties.admin().email()));
     }
 
     @Bean
     public PortRange portRange(HangarProperties properties) {
-        return new PortRange(properties.provisioning().portRangeStart(), properties.provisioning().portRangeEnd());
+        HangarProperties.Provisioning p = properties.provisioning();
+        int end = p.maxWorkloadsPerHost() > 0 ? Math.min(p.portRangeEnd(), p.portRangeStart() + p.maxWorkloadsPerHost() - 1)
+                : p.portRangeEnd();
+        return new PortRange(p.portRangeStart(), end);
     }
 
     @Bean

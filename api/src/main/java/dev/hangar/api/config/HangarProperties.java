@@ -2,6 +2,7 @@ package dev.hangar.api.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,13 +14,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hangar")
 public record HangarProperties(Path dataDir, String version, String secretKey, String secretKeyPrevious,
                                String publicHost, Security security,
-                               Admin admin, RateLimit rateLimit, Consistency consistency, Provisioning provisioning) {
+                               Admin admin, RateLimit rateLimit, Consistency consistency, Provisioning provisioning,
+                               @DefaultValue Http http, @DefaultValue Throttle throttle) {
 
-    public record Provisioning(int portRangeStart, int portRangeEnd) {
+    /**
+     * @param maxWorkloadsPerHost the most databases this host runs at once (each holds one port of the
+     *                            range for life); 0: as many as the range has ports. Past it, create answers 503.
+     */
+    public record Provisioning(int portRangeStart, int portRangeEnd, @DefaultValue("0") int maxWorkloadsPerHost) {
     }
 
     public record Security(String jwtSecret, Duration accessTokenTtl, Duration refreshTokenTtl, int bcryptStrength,
-                           int maxFailedLogins, Duration lockoutDuration) {
+                           int maxFailedLogins, Duration lockoutDuration, Duration maxLockoutDuration) {
+    }
+
+    /**
+     * Growing delays in front of the login and a bound on registrations, per client address.
+     *
+     * @param failuresPerAccountAndAddress failed logins for one account from one address before delays start
+     * @param failuresPerAddress           failed logins from one address, whatever the account, before delays start
+     * @param firstDelay                   the first delay; each further failure doubles it
+     * @param maxDelay                     the longest delay
+     * @param registrationsPerAddressPerHour registrations one address may make in an hour
+     */
+    public record Throttle(@DefaultValue("5") int failuresPerAccountAndAddress, @DefaultValue("20") int failuresPerAddress,
+                           @DefaultValue("1s") Duration firstDelay, @DefaultValue("15m") Duration maxDelay,
+                           @DefaultValue("10") int registrationsPerAddressPerHour) {
+    }
+
+    /** @param maxBodySize the largest request body any surface reads; a larger one answers 413 */
+    public record Http(@DefaultValue("256KB") DataSize maxBodySize) {
     }
 
     public record Admin(String email, String password) {

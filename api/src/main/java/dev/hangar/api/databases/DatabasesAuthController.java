@@ -9,7 +9,6 @@ import dev.hangar.api.databases.DatabasesDtos.RegisterRequest;
 import dev.hangar.api.databases.DatabasesDtos.Registered;
 import dev.hangar.api.databases.DatabasesDtos.SessionUser;
 import dev.hangar.api.security.AuthenticatedUser;
-import dev.hangar.api.security.JwtService;
 import dev.hangar.api.security.Sessions;
 import dev.hangar.kernel.subscription.SubscriptionView;
 import dev.hangar.kernel.user.RegisterUser;
@@ -18,6 +17,7 @@ import dev.hangar.kernel.user.Role;
 import dev.hangar.kernel.user.UserType;
 import dev.hangar.kernel.user.UserView;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -38,36 +38,46 @@ class DatabasesAuthController {
     private final CommandGateway commands;
     private final DatabaseDirectory directory;
     private final Sessions sessions;
-    private final JwtService jwt;
     private final ReadYourWrites consistency;
 
     DatabasesAuthController(CommandGateway commands, DatabaseDirectory directory, Sessions sessions,
-                            JwtService jwt, ReadYourWrites consistency) {
+                            ReadYourWrites consistency) {
         this.commands = commands;
         this.directory = directory;
         this.sessions = sessions;
-        this.jwt = jwt;
         this.consistency = consistency;
     }
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    Registered register(@Valid @RequestBody RegisterRequest body) {
+    Registered register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
+        sessions.checkRegistration(request.getRemoteAddr());
         UserType type = body.userType() == null ? UserType.INDIVIDUAL : UserType.valueOf(body.userType());
         RegisteredUser registered = commands.sendAndWait(new RegisterUser(UUID.randomUUID().toString(), null,
                 body.email(), body.password(), null, null, body.name(), type, Role.USER));
         consistency.await();
-        UserView user = directory.user(registered.userId());
-        return new Registered(user.id(), jwt.issueAccess(user).token(), user.email(), user.name(),
+        // the token handed out at registration belongs to a session like any other, so it can be ended
+        Sessions.Issued issued = sessions.logIn(registered.email(), body.password());
+        consistency.await();
+        UserView user = issued.user();
+        return new Registered(user.id(), issued.access().token(), user.email(), user.name(),
                 user.userType().name());
     }
 
     @PostMapping("/login")
-    LoggedIn login(@Valid @RequestBody LoginRequest body) {
-        Sessions.Issued issued = sessions.logIn(body.email(), body.password());
+    LoggedIn login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+        Sessions.Issued issued = sessions.logIn(body.email(), body.password(), request.getRemoteAddr());
         SubscriptionView subscription = directory.subscription(issued.user().id());
         return new LoggedIn(issued.access().token(), SessionUser.of(issued.user()),
                 new PlanSummary(subscription.plan().name(), subscription.plan().maxInstances()));
+    }
+
+    /** Ends this token's session: its access token is refused from the answer on. */
+    @PostMapping("/logout")
+    DatabasesDtos.Message logout(@AuthenticationPrincipal AuthenticatedUser me, HttpServletRequest request) {
+        sessions.logOut(me, request);
+        consistency.await();
+        return new DatabasesDtos.Message("Logged out successfully");
     }
 
     @GetMapping("/profile")

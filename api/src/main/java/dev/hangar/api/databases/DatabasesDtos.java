@@ -1,5 +1,8 @@
 package dev.hangar.api.databases;
 
+import dev.hangar.api.surface.ValidEmail;
+import dev.hangar.api.surface.ValidPassword;
+import dev.hangar.kernel.common.Limits;
 import dev.hangar.kernel.database.DatabaseView;
 import dev.hangar.kernel.database.EngineView;
 import dev.hangar.kernel.subscription.Plan;
@@ -25,8 +28,8 @@ final class DatabasesDtos {
     // auth
 
     record RegisterRequest(
-            @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Pattern(regexp = PASSWORD_POLICY, message = "must be at least 8 characters with one uppercase "
+            @NotBlank @ValidEmail String email,
+            @NotBlank @ValidPassword @Pattern(regexp = PASSWORD_POLICY, message = "must be at least 8 characters with one uppercase "
                     + "letter, one number and one special character") String password,
             @Size(max = 100) String name,
             @Pattern(regexp = "^(INDIVIDUAL|ORGANIZATION)$", message = "must be INDIVIDUAL or ORGANIZATION")
@@ -37,7 +40,8 @@ final class DatabasesDtos {
         }
     }
 
-    record LoginRequest(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {
+    record LoginRequest(@NotBlank @Email @Size(max = Limits.EMAIL_MAX) String email,
+                        @NotBlank @Size(max = 128) String password) {
         @Override
         public String toString() {
             return "LoginRequest[email=" + email + "]";

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,9 +57,18 @@ public class GlobalExceptionHandler {
         return responder.entity(request, new ApiError(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", message, details));
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
-    ResponseEntity<Object> unreadable(Exception e, HttpServletRequest request) {
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (BodyLimitFilter.tooLarge(e)) {
+            return responder.entity(request, BodyLimitFilter.TOO_LARGE);
+        }
         return responder.entity(request, ApiError.badRequest("Invalid JSON body"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Object> unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return responder.entity(request, ApiError.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                "Content-Type must be application/json"));
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
@@ -72,19 +82,21 @@ public class GlobalExceptionHandler {
         return responder.entity(request, ApiError.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found"));
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<Object> concurrent(ConcurrencyException e, HttpServletRequest request) {
+    /**
+     * A real conflict, told by Axon's type, never by its message: another writer appended to the same
+     * stream ({@link ConcurrencyException}) or created the same new stream first, a unique name on
+     * another node, say ({@link AggregateStreamCreationException}). The loser may try again. Every
+     * other storage failure (a full disk, a value too long) is a logged 500.
+     */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<Object> concurrent(Exception e, HttpServletRequest request) {
+        log.info("Conflict on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
         return responder.entity(request, ApiError.of(HttpStatus.CONFLICT, "CONFLICT",
                 "A concurrent change won; try again"));
     }
 
-    /** Another node committed the same new stream first (a unique name, say): the loser may try again. */
     @ExceptionHandler(EventStoreException.class)
-    ResponseEntity<Object> storeConflict(EventStoreException e, HttpServletRequest request) {
-        if (e.getMessage() != null && e.getMessage().startsWith("Cannot reuse aggregate identifier")) {
-            return responder.entity(request, ApiError.of(HttpStatus.CONFLICT, "CONFLICT",
-                    "A concurrent change won; try again"));
-        }
+    ResponseEntity<Object> storeFailure(EventStoreException e, HttpServletRequest request) {
         return unexpected(e, request);
     }
 
@@ -113,6 +125,9 @@ public class GlobalExceptionHandler {
         if (cause instanceof AggregateNotFoundException a) {
             return unknownAggregate(a, request);
         }
+        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+            return concurrent((Exception) cause, request);
+        }
         return unexpected(e, request);
     }
 
@@ -131,6 +146,7 @@ public class GlobalExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             // the one documented 500: the container engine failed or cannot be reached
             case CONTAINER_RUNTIME -> HttpStatus.INTERNAL_SERVER_ERROR;
             case PAYMENT_FAILED -> HttpStatus.PAYMENT_REQUIRED;

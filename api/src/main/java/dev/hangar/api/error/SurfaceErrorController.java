@@ -21,6 +21,10 @@ public class SurfaceErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // asked for by name, not reached through an error dispatch: there is nothing here
+            return responder.entity(request, ApiError.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found"));
+        }
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null
                 ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;
         String errorCode = switch (status) {
@@ -28,6 +32,7 @@ public class SurfaceErrorController implements ErrorController {
             case BAD_REQUEST -> "VALIDATION_ERROR";
             case UNAUTHORIZED -> "UNAUTHORIZED";
             case FORBIDDEN -> "FORBIDDEN";
+            case PAYLOAD_TOO_LARGE -> "PAYLOAD_TOO_LARGE";
             default -> status.is5xxServerError() ? "INTERNAL_ERROR" : status.name();
         };
         String message = status.is5xxServerError() ? "Internal server error" : status.getReasonPhrase();

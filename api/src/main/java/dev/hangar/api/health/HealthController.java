@@ -71,7 +71,9 @@ class HealthController {
         SERVICES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             HealthComponent component = components.get(e.getKey());
             if (component != null) {
-                String state = Status.UP.equals(component.getStatus()) ? "up" : "down";
+                // UNKNOWN: a part that is not configured (no payment provider), not one that is down
+                String state = Status.UP.equals(component.getStatus()) ? "up"
+                        : Status.UNKNOWN.equals(component.getStatus()) ? "disabled" : "down";
                 e.getValue().forEach(name -> services.put(name, state));
             }
         });

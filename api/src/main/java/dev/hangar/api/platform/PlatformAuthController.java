@@ -8,7 +8,10 @@ import dev.hangar.api.platform.PlatformDtos.Registered;
 import dev.hangar.api.platform.PlatformDtos.Session;
 import dev.hangar.api.platform.PlatformDtos.SessionUser;
 import dev.hangar.api.platform.PlatformDtos.User;
+import dev.hangar.api.security.AuthenticatedUser;
 import dev.hangar.api.security.Sessions;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import dev.hangar.kernel.user.RegisterUser;
 import dev.hangar.kernel.user.RegisteredUser;
 import dev.hangar.kernel.user.Role;
@@ -42,7 +45,8 @@ class PlatformAuthController {
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    Registered register(@Valid @RequestBody RegisterRequest body) {
+    Registered register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
+        sessions.checkRegistration(request.getRemoteAddr());
         RegisteredUser registered = commands.sendAndWait(new RegisterUser(UUID.randomUUID().toString(), body.username(),
                 body.email(), body.password(), body.firstName(), body.lastName(), null, null, Role.USER));
         consistency.await();
@@ -51,13 +55,21 @@ class PlatformAuthController {
 
     /** {@code username} takes a username or an email. */
     @PostMapping("/login")
-    Session login(@Valid @RequestBody LoginRequest body) {
-        return session(sessions.logIn(body.username(), body.password()));
+    Session login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+        return session(sessions.logIn(body.username(), body.password(), request.getRemoteAddr()));
     }
 
     @PostMapping("/refresh")
     Session refresh(@Valid @RequestBody RefreshRequest body) {
         return session(sessions.refresh(body.refreshToken()));
+    }
+
+    /** Ends this token's session: its access and refresh tokens are refused from the answer on. */
+    @PostMapping("/logout")
+    PlatformDtos.Message logout(@AuthenticationPrincipal AuthenticatedUser me, HttpServletRequest request) {
+        sessions.logOut(me, request);
+        consistency.await();
+        return new PlatformDtos.Message("Logged out successfully");
     }
 
     private static Session session(Sessions.Issued issued) {

@@ -2,8 +2,10 @@ package dev.hangar.api.platform;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.hangar.api.surface.ValidEmail;
+import dev.hangar.api.surface.ValidPassword;
+import dev.hangar.kernel.common.Limits;
 import dev.hangar.kernel.user.UserView;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -18,19 +20,19 @@ final class PlatformDtos {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record RegisterRequest(
-            @NotBlank @Size(min = 3, max = 50) @Pattern(regexp = "^[A-Za-z0-9_.-]+$",
+            @NotBlank @Size(min = Limits.USERNAME_MIN, max = Limits.USERNAME_MAX) @Pattern(regexp = "^[A-Za-z0-9_.-]+$",
                     message = "may contain only letters, digits, '_', '.' and '-'") String username,
-            @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(min = 8, max = 128) String password,
-            @Size(max = 100) String firstName,
-            @Size(max = 100) String lastName) {
+            @NotBlank @ValidEmail String email,
+            @NotBlank @ValidPassword String password,
+            @Size(max = Limits.PERSON_NAME_MAX) String firstName,
+            @Size(max = Limits.PERSON_NAME_MAX) String lastName) {
         @Override
         public String toString() {
             return "RegisterRequest[username=" + username + "]";
         }
     }
 
-    record LoginRequest(@NotBlank @Size(max = 254) String username, @NotBlank @Size(max = 128) String password) {
+    record LoginRequest(@NotBlank @Size(max = Limits.EMAIL_MAX) String username, @NotBlank @Size(max = 128) String password) {
         @Override
         public String toString() {
             return "LoginRequest[username=" + username + "]";
@@ -42,8 +44,8 @@ final class PlatformDtos {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record UpdateMeRequest(@Size(max = 100) String firstName, @Size(max = 100) String lastName,
-                           @Email @Size(max = 254) String email) {
+    record UpdateMeRequest(@Size(max = Limits.PERSON_NAME_MAX) String firstName,
+                           @Size(max = Limits.PERSON_NAME_MAX) String lastName, @ValidEmail String email) {
     }
 
     record RoleRequest(@NotBlank String role) {

@@ -44,7 +44,8 @@ public class JwtAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<String> userId = jwt.verifiedBearer(request);
+        Optional<JwtService.AccessClaims> token = jwt.bearerClaims(request);
+        Optional<String> userId = token.map(JwtService.AccessClaims::userId);
         if (userId.isEmpty()) {
             if (publicPaths.matches(request)) {
                 // a stale token must not lock its holder out of logging in again
@@ -61,6 +62,11 @@ public class JwtAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         UserView view = user.get();
+        if (!token.get().honouredBy(view)) {
+            // logged out, or issued before a deactivation
+            errors.write(request, response, ApiError.unauthorized("Invalid or expired token"));
+            return;
+        }
         var authentication = new UsernamePasswordAuthenticationToken(AuthenticatedUser.of(view), view,
                 List.of(new SimpleGrantedAuthority("ROLE_" + view.role().name())));
         SecurityContextHolder.getContext().setAuthentication(authentication);

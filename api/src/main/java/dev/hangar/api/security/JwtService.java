@@ -7,9 +7,6 @@ import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Duration;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Date;
@@ -29,6 +26,24 @@ public class JwtService {
     public record AccessToken(String token, Instant expiresAt) {
     }
 
+    /** A verified access token: whose, of which session (absent in tokens from before sessions were named), when. */
+    public record AccessClaims(String userId, String sessionId, Instant issuedAt) {
+
+        /**
+         * Whether the user's view still honours this token: its session is still open; for a token that
+         * names no session, it was issued after the user's last deactivation (to the second, JWT's
+         * {@code iat}: a token from the very second of a deactivation is refused too).
+         */
+        public boolean honouredBy(UserView user) {
+            if (sessionId != null && user.sessions() != null) {
+                // a deactivation ends every session, and an activation opens none again
+                return user.sessions().contains(sessionId);
+            }
+            return user.tokensValidAfter() == null
+                    || issuedAt != null && issuedAt.getEpochSecond() > user.tokensValidAfter().getEpochSecond();
+        }
+    }
+
     public record RefreshClaims(String userId, String sessionId, String tokenId) {
     }
 
@@ -36,30 +51,20 @@ public class JwtService {
     private final HangarProperties.Security settings;
     /** Immutable and thread-safe: built once, not per token. */
     private final JwtParser parser;
-    /**
-     * Access tokens already verified on this node, with their subject and expiry: the signature and
-     * claims of a token cannot change, so a token is parsed once and then only its expiry is checked.
-     * Bounded; an entry lives no longer than the token's own lifetime.
-     */
-    private final Cache<String, Verified> verifiedAccess;
-
-    private record Verified(String userId, long expiresAtMillis) {
-    }
 
     public JwtService(HangarProperties properties) throws IOException {
         this.settings = properties.security();
         this.key = new SecretKeySpec(DataDirectorySecrets.key(properties.dataDir(), "jwt-secret",
                 settings.jwtSecret(), "HANGAR_JWT_SECRET"), "HmacSHA256");
         this.parser = Jwts.parser().verifyWith(key).requireIssuer(ISSUER).build();
-        Duration ttl = settings.accessTokenTtl() == null ? Duration.ofHours(1) : settings.accessTokenTtl();
-        this.verifiedAccess = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(ttl).build();
     }
 
-    public AccessToken issueAccess(UserView user) {
+    /** An access token of one session: it is refused once the session ends (logout, deactivation). */
+    public AccessToken issueAccess(UserView user, String sessionId) {
         Instant now = Instant.now();
         Instant expires = now.plus(settings.accessTokenTtl());
         String token = Jwts.builder().issuer(ISSUER).subject(user.id()).id(UUID.randomUUID().toString())
-                .claim(TYPE, "access").claim("role", user.role().wire()).claim("tenant_id", user.tenantId())
+                .claim(TYPE, "access").claim("sid", sessionId).claim("role", user.role().wire()).claim("tenant_id", user.tenantId())
                 .issuedAt(Date.from(now)).expiration(Date.from(expires)).signWith(key).compact();
         return new AccessToken(token, expires);
     }
@@ -73,21 +78,12 @@ public class JwtService {
 
     /** The user id of a valid access token. */
     public Optional<String> verifyAccess(String token) {
-        if (token == null) {
-            return Optional.empty();
-        }
-        Verified known = verifiedAccess.getIfPresent(token);
-        if (known != null) {
-            if (System.currentTimeMillis() < known.expiresAtMillis()) {
-                return Optional.of(known.userId());
-            }
-            verifiedAccess.invalidate(token);
-            return Optional.empty();
-        }
-        Optional<Claims> claims = claims(token).filter(c -> "access".equals(c.get(TYPE)) && c.getSubject() != null);
-        claims.filter(c -> c.getExpiration() != null)
-                .ifPresent(c -> verifiedAccess.put(token, new Verified(c.getSubject(), c.getExpiration().getTime())));
-        return claims.map(Claims::getSubject);
+        return accessClaims(token).map(AccessClaims::userId);
+    }
+
+    public Optional<AccessClaims> accessClaims(String token) {
+        return claims(token).filter(c -> "access".equals(c.get(TYPE))).map(c -> new AccessClaims(c.getSubject(),
+                c.get("sid") instanceof String s ? s : null, c.getIssuedAt() == null ? null : c.getIssuedAt().toInstant()));
     }
 
     private static final String VERIFIED = JwtService.class.getName() + ".verified";
@@ -96,17 +92,22 @@ public class JwtService {
      * The user id of the request's Bearer access token, verified once per request: the rate limiter
      * and the authentication filter both need it.
      */
-    @SuppressWarnings("unchecked")
     public Optional<String> verifiedBearer(jakarta.servlet.http.HttpServletRequest request) {
+        return bearerClaims(request).map(AccessClaims::userId);
+    }
+
+    /** The claims of the request's Bearer access token, verified once per request. */
+    @SuppressWarnings("unchecked")
+    public Optional<AccessClaims> bearerClaims(jakarta.servlet.http.HttpServletRequest request) {
         Object cached = request.getAttribute(VERIFIED);
         if (cached instanceof Optional<?> done) {
-            return (Optional<String>) done;
+            return (Optional<AccessClaims>) done;
         }
         String header = request.getHeader("Authorization");
-        Optional<String> userId = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? verifyAccess(header.substring(7).trim()) : Optional.empty();
-        request.setAttribute(VERIFIED, userId);
-        return userId;
+        Optional<AccessClaims> claims = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? accessClaims(header.substring(7).trim()) : Optional.empty();
+        request.setAttribute(VERIFIED, claims);
+        return claims;
     }
 
     public Optional<RefreshClaims> verifyRefresh(String token) {

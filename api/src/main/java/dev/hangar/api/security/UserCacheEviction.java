@@ -1,5 +1,6 @@
 package dev.hangar.api.security;
 
+import dev.hangar.kernel.user.SessionRevoked;
 import dev.hangar.kernel.user.SessionStarted;
 import dev.hangar.kernel.user.UserActivated;
 import dev.hangar.kernel.user.UserDeactivated;
@@ -64,6 +65,12 @@ class UserCacheEviction {
 
     @EventHandler
     void on(SessionStarted e) {
+        evict(e.userId());
+    }
+
+    /** A logout or a deactivation ends a session: its access tokens are refused from the next request. */
+    @EventHandler
+    void on(SessionRevoked e) {
         evict(e.userId());
     }
 

@@ -25,7 +25,8 @@ import redis.clients.jedis.Jedis;
  */
 @HangarHttpTest
 @TestPropertySource(properties = {
-    "hangar.consistency.container-operation-timeout=3s",
+    // 8 s: a container on a network of its own (issue 14) takes longer to start on a loaded host
+    "hangar.consistency.container-operation-timeout=8s",
     "hangar.provisioning.retry-interval=1s",
     "hangar.provisioning.max-retry-interval=2s"
 })

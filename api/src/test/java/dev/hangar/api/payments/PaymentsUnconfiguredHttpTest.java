@@ -27,6 +27,7 @@ class PaymentsUnconfiguredHttpTest {
                 client.newPlatformUser().token()), 503, "PAYMENTS_UNAVAILABLE", "/api/payments/create-preference");
         assertDatabasesError(client.post("/api/payments/webhook?data.id=1&type=payment", "{}"), 503,
                 "PAYMENTS_UNAVAILABLE", "/api/payments/webhook");
+        assertThat(client.get("/health").body().path("services").path("paymentProvider").asText()).isEqualTo("disabled");
     }
 
     @Test

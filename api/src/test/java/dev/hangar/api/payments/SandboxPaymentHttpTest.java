@@ -54,6 +54,7 @@ class SandboxPaymentHttpTest {
         User user = client.newPlatformUser();
         String page = checkoutPage(user, 2);
 
+        assertThat(client.get("/health").body().path("services").path("paymentProvider").asText()).isEqualTo("up");
         Response shown = client.get(page);
         assertThat(shown.status()).isEqualTo(200);
         assertThat(shown.raw()).contains("19.99 USD").contains("/approve").contains("/reject");

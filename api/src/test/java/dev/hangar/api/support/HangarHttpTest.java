@@ -20,6 +20,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "hangar.data-dir=target/test-data/http-${random.uuid}",
     "hangar.rate-limit.requests-per-minute=1000000",
+    // every test registers and fails logins from one address; the throttle test runs its own application
+    "hangar.throttle.registrations-per-address-per-hour=1000000",
+    "hangar.throttle.failures-per-address=1000000",
+    "hangar.throttle.failures-per-account-and-address=1000000",
+    "hangar.security.max-failed-logins=5",
     "hangar.security.bcrypt-strength=4",
     "hangar.admin.email=" + HangarHttpTest.ADMIN_EMAIL,
     "hangar.admin.password=" + HangarHttpTest.ADMIN_PASSWORD,

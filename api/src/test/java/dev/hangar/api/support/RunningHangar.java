@@ -22,6 +22,7 @@ public final class RunningHangar implements AutoCloseable {
     public static RunningHangar start(Path dataDir, String... settings) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--hangar.data-dir=" + dataDir,
                 "--hangar.security.bcrypt-strength=4", "--hangar.rate-limit.requests-per-minute=1000000",
+                "--hangar.throttle.registrations-per-address-per-hour=1000000",
                 "--hangar.admin.email=" + HangarHttpTest.ADMIN_EMAIL,
                 "--hangar.admin.password=" + HangarHttpTest.ADMIN_PASSWORD,
                 "--hangar.engines.postgresql.image=" + HangarHttpTest.POSTGRES_IMAGE,

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Claims {
 
-    public enum Kind { EMAIL, USERNAME, TENANT, PORT }
+    public enum Kind { EMAIL, USERNAME, TENANT, PORT, INSTANCE_NAME }
 
     private final Repository<UniqueClaim> repository;
 
@@ -19,8 +19,25 @@ public class Claims {
         this.repository = repository;
     }
 
+    /** Axon's aggregate identifier column holds 255 characters. */
+    static final int MAX_ID_LENGTH = 255;
+
+    /**
+     * The claim's aggregate id: {@code kind:value}, as it always was, while that fits the event store's
+     * identifier column; a longer value (a 254-character email, say) is claimed by its SHA-256 instead.
+     */
     static String id(Kind kind, String value) {
-        return kind.name().toLowerCase() + ":" + value;
+        String plain = kind.name().toLowerCase() + ":" + value;
+        if (plain.length() <= MAX_ID_LENGTH) {
+            return plain;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return kind.name().toLowerCase() + ":sha256:" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Optional<String> ownerOf(Kind kind, String value) {

@@ -34,7 +34,8 @@ public class PortAllocator {
             }
         }
         throw new HangarException(HangarException.Kind.UNAVAILABLE, "NO_PORT_AVAILABLE",
-                "No free host port in " + range.first() + "-" + range.last());
+                "This host is at its capacity of " + range.size() + " databases (no free host port in "
+                        + range.first() + "-" + range.last() + "); try again later");
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.hangar.command.claim.Claims;
 import dev.hangar.command.claim.Claims.Kind;
 import dev.hangar.kernel.common.Emails;
 import dev.hangar.kernel.common.HangarException;
+import dev.hangar.kernel.common.Limits;
 import dev.hangar.kernel.common.Slugs;
 import dev.hangar.kernel.user.LogIn;
 import dev.hangar.kernel.user.LoginOutcome;
@@ -43,6 +44,8 @@ public class IdentityCommandHandler {
 
     @CommandHandler
     public RegisteredUser handle(RegisterUser cmd) throws Exception {
+        Limits.checkEmail(cmd.email());
+        Limits.checkPassword(cmd.password());
         String email = Emails.normalize(cmd.email());
         if (!claims.take(Kind.EMAIL, email, cmd.userId())) {
             throw HangarException.validation("Username or email already exists");
@@ -75,8 +78,9 @@ public class IdentityCommandHandler {
         Optional<String> userId = login.contains("@")
                 ? claims.ownerOf(Kind.EMAIL, Emails.normalize(login))
                 : claims.ownerOf(Kind.USERNAME, login);
-        if (userId.isEmpty()) {
-            passwordEncoder.matches(cmd.password(), decoyHash);
+        if (userId.isEmpty() || Limits.utf8Length(cmd.password()) > Limits.PASSWORD_MAX_BYTES) {
+            // never hash more than BCrypt reads; the decoy keeps a miss as slow as a wrong password
+            passwordEncoder.matches(cmd.password() == null ? "" : truncated(cmd.password()), decoyHash);
             return LoginOutcome.of(LoginOutcome.Result.INVALID_CREDENTIALS, null);
         }
         return (LoginOutcome) users.load(userId.get()).handle(GenericCommandMessage.asCommandMessage(
@@ -85,6 +89,9 @@ public class IdentityCommandHandler {
 
     @CommandHandler
     public void handle(UpdateProfile cmd) throws Exception {
+        if (cmd.email() != null) {
+            Limits.checkEmail(cmd.email());
+        }
         Aggregate<UserAggregate> user = users.load(cmd.userId());
         String newEmail = cmd.email() == null ? null : Emails.normalize(cmd.email());
         String oldEmail = user.invoke(UserAggregate::email);
@@ -96,5 +103,10 @@ public class IdentityCommandHandler {
         }
         user.handle(GenericCommandMessage.asCommandMessage(
                 new ReviseProfile(cmd.userId(), cmd.firstName(), cmd.lastName(), newEmail)));
+    }
+
+    /** A password cut to BCrypt's limit, only ever hashed against the decoy. */
+    private static String truncated(String password) {
+        return password.length() > Limits.PASSWORD_MAX_BYTES ? password.substring(0, Limits.PASSWORD_MAX_BYTES) : password;
     }
 }

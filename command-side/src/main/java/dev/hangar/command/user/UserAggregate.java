@@ -5,7 +5,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.hangar.kernel.user.ActivateUser;
 import dev.hangar.kernel.user.ChangeUserRole;
+import dev.hangar.kernel.user.ChangePassword;
 import dev.hangar.kernel.user.DeactivateUser;
+import dev.hangar.kernel.user.PasswordChanged;
+import dev.hangar.kernel.user.EndSession;
 import dev.hangar.kernel.user.LoginFailed;
 import dev.hangar.kernel.user.LoginOutcome;
 import dev.hangar.kernel.user.LoginOutcome.Result;
@@ -56,6 +59,8 @@ public class UserAggregate {
     private boolean active;
     private int consecutiveFailures;
     private Instant lockedUntil;
+    /** Locks in a row without a successful login between them: each lasts twice as long as the last. */
+    private int locksInARow;
     private LinkedHashMap<String, String> sessions = new LinkedHashMap<>();
 
     protected UserAggregate() {
@@ -70,14 +75,16 @@ public class UserAggregate {
     @CommandHandler
     public LoginOutcome handle(AuthenticateUser cmd, PasswordEncoder passwordEncoder, LoginPolicy policy) {
         Instant now = now();
+        // the hash is checked even while locked, so that a lock costs the caller as long as any refusal
+        boolean matches = passwordEncoder.matches(cmd.password(), passwordHash);
         if (lockedUntil != null && now.isBefore(lockedUntil)) {
             return new LoginOutcome(Result.LOCKED, userId, lockedUntil);
         }
-        if (!passwordEncoder.matches(cmd.password(), passwordHash)) {
+        if (!matches) {
             int failures = consecutiveFailures + 1;
             apply(new LoginFailed(userId, failures, now));
-            if (failures >= policy.maxConsecutiveFailures()) {
-                apply(new UserLockedOut(userId, failures, now.plus(policy.lockDuration()), now));
+            if (failures >= policy.maxConsecutiveFailures() && !policy.exempts(email)) {
+                apply(new UserLockedOut(userId, failures, now.plus(policy.lockFor(locksInARow + 1)), now));
             }
             return LoginOutcome.of(Result.INVALID_CREDENTIALS, userId);
         }
@@ -104,6 +111,35 @@ public class UserAggregate {
         }
         apply(new RefreshTokenRotated(userId, cmd.sessionId(), cmd.nextTokenId(), now()));
         return RefreshOutcome.ROTATED;
+    }
+
+    /** Checked before anything is hashed; every other session ends, the caller's stays. */
+    @CommandHandler
+    public void handle(ChangePassword cmd, PasswordEncoder passwordEncoder) {
+        dev.hangar.kernel.common.Limits.checkPassword(cmd.newPassword());
+        if (cmd.currentPassword() == null
+                || dev.hangar.kernel.common.Limits.utf8Length(cmd.currentPassword()) > dev.hangar.kernel.common.Limits.PASSWORD_MAX_BYTES
+                || !passwordEncoder.matches(cmd.currentPassword(), passwordHash)) {
+            throw new dev.hangar.kernel.common.HangarException(dev.hangar.kernel.common.HangarException.Kind.UNAUTHORIZED,
+                    "INVALID_CREDENTIALS", "Invalid credentials");
+        }
+        Instant now = now();
+        apply(new PasswordChanged(userId, passwordEncoder.encode(cmd.newPassword()), now));
+        new ArrayList<>(sessions.keySet()).stream().filter(s -> !s.equals(cmd.keepSessionId()))
+                .forEach(s -> apply(new SessionRevoked(userId, s, "password changed", now)));
+    }
+
+    @EventSourcingHandler
+    void on(PasswordChanged e) {
+        passwordHash = e.passwordHash();
+    }
+
+    /** A logout; ending a session that is already over changes nothing. */
+    @CommandHandler
+    public void handle(EndSession cmd) {
+        if (sessions.containsKey(cmd.sessionId())) {
+            apply(new SessionRevoked(userId, cmd.sessionId(), "logged out", now()));
+        }
     }
 
     @CommandHandler
@@ -186,6 +222,7 @@ public class UserAggregate {
         active = true;
         consecutiveFailures = 0;
         lockedUntil = null;
+        locksInARow = 0;
     }
 
     @EventSourcingHandler
@@ -202,12 +239,14 @@ public class UserAggregate {
     void on(UserLockedOut e) {
         lockedUntil = e.lockedUntil();
         consecutiveFailures = 0;
+        locksInARow++;
     }
 
     @EventSourcingHandler
     void on(SessionStarted e) {
         consecutiveFailures = 0;
         lockedUntil = null;
+        locksInARow = 0;
         sessions.put(e.sessionId(), e.refreshTokenId());
     }
 

@@ -128,6 +128,35 @@ class UserAggregateTest {
         }
 
         @Test
+        void eachLockInARowLastsTwiceAsLongUpToTheMaximum() {
+            fixture = new AggregateTestFixture<>(UserAggregate.class);
+            fixture.registerInjectableResource(ENCODER);
+            fixture.registerInjectableResource(new LoginPolicy(3, LOCK, LOCK.multipliedBy(3), java.util.Set.of()));
+            Instant now = fixture.currentTime();
+            Instant past = now.minus(Duration.ofDays(1));
+            fixture.given(registered(), new UserLockedOut(ID, 3, past, past), new LoginFailed(ID, 1, past),
+                            new LoginFailed(ID, 2, past))
+                    .when(login("wrong", "s1"))
+                    .expectEvents(new LoginFailed(ID, 3, now), new UserLockedOut(ID, 3, now.plus(LOCK.multipliedBy(2)), now));
+            fixture.given(registered(), new UserLockedOut(ID, 3, past, past), new UserLockedOut(ID, 3, past, past),
+                            new LoginFailed(ID, 1, past), new LoginFailed(ID, 2, past))
+                    .when(login("wrong", "s1"))
+                    .expectEvents(new LoginFailed(ID, 3, now), new UserLockedOut(ID, 3, now.plus(LOCK.multipliedBy(3)), now));
+        }
+
+        @Test
+        void theConfiguredAdminIsNeverLocked() {
+            fixture = new AggregateTestFixture<>(UserAggregate.class);
+            fixture.registerInjectableResource(ENCODER);
+            fixture.registerInjectableResource(new LoginPolicy(3, LOCK, LOCK, java.util.Set.of("ADA@example.com")));
+            Instant now = fixture.currentTime();
+            fixture.given(registered(), new LoginFailed(ID, 1, Instant.EPOCH), new LoginFailed(ID, 2, Instant.EPOCH))
+                    .when(login("wrong", "s1"))
+                    .expectEvents(new LoginFailed(ID, 3, now))
+                    .expectResultMessagePayload(LoginOutcome.of(Result.INVALID_CREDENTIALS, ID));
+        }
+
+        @Test
         void aSuccessfulLoginResetsTheFailureCount() {
             fixture.given(registered(), new LoginFailed(ID, 1, Instant.EPOCH), new LoginFailed(ID, 2, Instant.EPOCH),
                             session("s0", "r0"))
@@ -435,6 +464,67 @@ class UserAggregateTest {
                             new SessionRevoked(ID, "s1", "user deactivated", now),
                             new SessionRevoked(ID, "s3", "user deactivated", now))
                     .expectState(user -> assertThat(user.sessions()).isEmpty());
+        }
+
+        @Test
+        void aPasswordChangeEndsEveryOtherSession() {
+            Instant now = fixture.currentTime();
+            fixture.given(registered(), session("s1", "r1"), session("s2", "q1"), session("s3", "p1"))
+                    .when(new dev.hangar.kernel.user.ChangePassword(ID, PASSWORD, "a new passphrase", "s2"))
+                    .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                            org.axonframework.test.matchers.Matchers.messageWithPayload(org.hamcrest.Matchers.instanceOf(
+                                    dev.hangar.kernel.user.PasswordChanged.class)),
+                            org.axonframework.test.matchers.Matchers.messageWithPayload(org.hamcrest.Matchers.equalTo(
+                                    new SessionRevoked(ID, "s1", "password changed", now))),
+                            org.axonframework.test.matchers.Matchers.messageWithPayload(org.hamcrest.Matchers.equalTo(
+                                    new SessionRevoked(ID, "s3", "password changed", now))),
+                            org.axonframework.test.matchers.Matchers.andNoMore()))
+                    .expectState(user -> assertThat(user.sessions()).containsOnlyKeys("s2"));
+        }
+
+        @Test
+        void aPasswordChangeNeedsTheCurrentPasswordAndAValidNewOne() {
+            fixture.given(registered(), session("s1", "r1"))
+                    .when(new dev.hangar.kernel.user.ChangePassword(ID, "wrong", "a new passphrase", "s1"))
+                    .expectException(dev.hangar.kernel.common.HangarException.class)
+                    .expectNoEvents();
+            fixture.given(registered(), session("s1", "r1"))
+                    .when(new dev.hangar.kernel.user.ChangePassword(ID, PASSWORD, "é".repeat(37), "s1"))
+                    .expectException(dev.hangar.kernel.common.HangarException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void logoutEndsOnlyThatSession() {
+            fixture.given(registered(), session("s1", "r1"), session("s2", "q1"))
+                    .when(new dev.hangar.kernel.user.EndSession(ID, "s1"))
+                    .expectEvents(new SessionRevoked(ID, "s1", "logged out", fixture.currentTime()))
+                    .expectState(user -> assertThat(user.sessions()).containsOnlyKeys("s2"));
+        }
+
+        @Test
+        void logoutOfAnEndedSessionChangesNothing() {
+            fixture.given(registered(), session("s1", "r1"), new SessionRevoked(ID, "s1", "logged out", Instant.EPOCH))
+                    .when(new dev.hangar.kernel.user.EndSession(ID, "s1"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aLoggedOutRefreshTokenIsRefused() {
+            fixture.given(registered(), session("s1", "r1"), new SessionRevoked(ID, "s1", "logged out", Instant.EPOCH))
+                    .when(new RefreshSession(ID, "s1", "r1", "r2"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(RefreshOutcome.REFUSED);
+        }
+
+        @Test
+        void reactivationOpensNoOldSession() {
+            fixture.given(registered(), session("s1", "r1"), new UserDeactivated(ID, Instant.EPOCH),
+                            new SessionRevoked(ID, "s1", "user deactivated", Instant.EPOCH), new UserActivated(ID, Instant.EPOCH))
+                    .when(new RefreshSession(ID, "s1", "r1", "r2"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(RefreshOutcome.REFUSED);
         }
 
         @Test

@@ -30,6 +30,14 @@ import java.util.Map;
 public final class RedisDriver implements EngineDriver {
 
     public static final String ACL_FILE = "/data/hangar-users.acl";
+    /** Hangar's own ACL user, where the credentials carry an administrative secret. */
+    static final String ADMIN = "hangar_admin";
+    /**
+     * What the tenant's {@code default} user may not run: the administrative commands (CONFIG, MODULE,
+     * DEBUG, SHUTDOWN, ACL, MONITOR, replication, persistence control), which would let it write files
+     * where it likes, load code, or stop the server.
+     */
+    static final String TENANT_RULES = "~* &* +@all -@admin -config -module -debug -shutdown -monitor -acl +acl|whoami";
 
     @Override
     public Engine kind() {
@@ -43,8 +51,11 @@ public final class RedisDriver implements EngineDriver {
 
     @Override
     public List<String> command(Credentials c) {
-        String acl = "user default on #" + sha256Hex(c.password()) + " ~* &* +@all";
-        String script = "[ -s " + ACL_FILE + " ] || echo '" + acl + "' > " + ACL_FILE
+        String acl = c.hasAdmin()
+                ? "user default on #" + sha256Hex(c.password()) + " " + TENANT_RULES + "' '"
+                        + "user " + ADMIN + " on #" + sha256Hex(c.adminPassword()) + " ~* &* +@all"
+                : "user default on #" + sha256Hex(c.password()) + " ~* &* +@all";
+        String script = "[ -s " + ACL_FILE + " ] || printf '%s\\n' '" + acl + "' > " + ACL_FILE
                 + "; exec docker-entrypoint.sh --appendonly yes --aclfile " + ACL_FILE;
         return List.of("sh", "-c", script);
     }
@@ -65,7 +76,20 @@ public final class RedisDriver implements EngineDriver {
      */
     @Override
     public void changePassword(String host, int port, Credentials current, String newPassword) {
-        try (Jedis jedis = connect(host, port, current.password())) {
+        Jedis admin = null;
+        if (current.hasAdmin()) {
+            try {
+                admin = connect(host, port, ADMIN, current.adminPassword());
+            } catch (RuntimeException e) {
+                admin = null; // a volume from before issue 14: the default user is the only one
+            }
+        }
+        if (admin != null && !acceptsLogin(host, port, current)) {
+            admin.close();
+            throw new EngineDriverException("Redis password change at " + host + ":" + port
+                    + " refused: the current password does not log in");
+        }
+        try (Jedis jedis = admin != null ? admin : connect(host, port, current.password())) {
             String aclFile = jedis.configGet("aclfile").getOrDefault("aclfile", "");
             if (aclFile.isBlank()) {
                 throw new EngineDriverException("Redis at " + host + ":" + port + " runs without an ACL file, so a "
@@ -87,7 +111,12 @@ public final class RedisDriver implements EngineDriver {
     }
 
     private static Jedis connect(String host, int port, String password) {
+        return connect(host, port, null, password);
+    }
+
+    private static Jedis connect(String host, int port, String user, String password) {
         Jedis jedis = new Jedis(new HostAndPort(host, port), DefaultJedisClientConfig.builder()
+                .user(user)
                 .connectionTimeoutMillis(2000)
                 .socketTimeoutMillis(5000)
                 .password(password)

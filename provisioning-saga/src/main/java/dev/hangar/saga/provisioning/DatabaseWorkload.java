@@ -68,7 +68,18 @@ public class DatabaseWorkload implements WorkloadType<DatabaseRequested> {
                 driver.command(credentials),
                 Map.of(Labels.INSTANCE_ID, r.instanceId(), Labels.OWNER, r.ownerId(), Labels.ENGINE, engine.kind().key()),
                 engine.port(), settings.publishIp(), r.port(), r.volumeName(), engine.dataPath(), r.memoryBytes(),
-                r.nanoCpus());
+                r.nanoCpus()).withIsolation(ContainerSpec.Isolation.ownNetwork(r.containerName(), pidsLimit(r.memoryBytes())));
+    }
+
+    /**
+     * The plan's pids limit: one process per MiB of the plan's memory, at least 256 (PostgreSQL forks a
+     * process per connection) and at most 4096; 1024 for a plan without a memory limit.
+     */
+    static long pidsLimit(long memoryBytes) {
+        if (memoryBytes <= 0) {
+            return 1024;
+        }
+        return Math.max(256, Math.min(4096, memoryBytes / (1024 * 1024)));
     }
 
     @Override
@@ -128,6 +139,28 @@ public class DatabaseWorkload implements WorkloadType<DatabaseRequested> {
     }
 
     private Credentials credentials(DatabaseRequested r, String ciphertext) {
-        return new Credentials(r.username(), secrets.decrypt(ciphertext), r.databaseName());
+        return new Credentials(r.username(), secrets.decrypt(ciphertext), r.databaseName()).withAdmin(adminSecret(r));
+    }
+
+    /**
+     * Hangar's administrative secret for the instance's engine, never shown to the tenant: an HMAC keyed by
+     * the instance's first password over its SecretBox ciphertext, as {@link DatabaseRequested} holds
+     * them. It needs the encryption key and the event store together, does not change when the tenant's
+     * password is rotated, and needs no new field in the event.
+     */
+    static String adminSecret(String initialPassword, String initialCiphertext) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    initialPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(("hangar-admin:" + initialCiphertext)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String adminSecret(DatabaseRequested r) {
+        return adminSecret(secrets.decrypt(r.passwordCiphertext()), r.passwordCiphertext());
     }
 }

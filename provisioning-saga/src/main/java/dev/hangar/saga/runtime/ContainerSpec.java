@@ -10,11 +10,47 @@ import java.util.Map;
  */
 public record ContainerSpec(String name, String image, Map<String, String> env, List<String> command,
                             Map<String, String> labels, int containerPort, String hostIp, int hostPort,
-                            String volumeName, String volumePath, long memoryBytes, long nanoCpus) {
+                            String volumeName, String volumePath, long memoryBytes, long nanoCpus,
+                            Isolation isolation) {
+
+    /**
+     * How a tenant's container is fenced in (issue 14). {@code network}: a bridge network of its own,
+     * created with inter-container traffic off, so it reaches no other tenant's container; {@code null}
+     * for Docker's default bridge. {@code capAdd}: the only capabilities kept (all others dropped), with
+     * {@code no-new-privileges}; {@code pidsLimit} 0 for none.
+     */
+    public record Isolation(String network, List<String> capAdd, long pidsLimit) {
+
+        /** What the engine images' entrypoints need to take their data directory and drop to their user, measured. */
+        public static final List<String> ENGINE_CAPABILITIES = List.of("CHOWN", "SETUID", "SETGID", "DAC_OVERRIDE",
+                "FOWNER");
+
+        public static Isolation ownNetwork(String containerName, long pidsLimit) {
+            return new Isolation(networkOf(containerName), ENGINE_CAPABILITIES, pidsLimit);
+        }
+
+        /** The network a workload's container gets to itself. */
+        public static String networkOf(String containerName) {
+            return containerName + "-net";
+        }
+    }
+
+    /** Without isolation: Docker's defaults, as before issue 14. */
+    public ContainerSpec(String name, String image, Map<String, String> env, List<String> command,
+                         Map<String, String> labels, int containerPort, String hostIp, int hostPort,
+                         String volumeName, String volumePath, long memoryBytes, long nanoCpus) {
+        this(name, image, env, command, labels, containerPort, hostIp, hostPort, volumeName, volumePath, memoryBytes,
+                nanoCpus, null);
+    }
 
     public ContainerSpec withNanoCpus(long cpus) {
         return new ContainerSpec(name, image, env, command, labels, containerPort, hostIp, hostPort, volumeName,
-                volumePath, memoryBytes, cpus);
+                volumePath, memoryBytes, cpus, isolation);
+    }
+
+    public ContainerSpec withIsolation(Isolation newIsolation) {
+        return new ContainerSpec(name, image, env, command, labels, containerPort, hostIp, hostPort, volumeName,
+                volumePath, memoryBytes, nanoCpus, newIsolation);
     }
 
     @Override

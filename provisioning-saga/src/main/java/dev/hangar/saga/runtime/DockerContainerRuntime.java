@@ -168,6 +168,7 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
                         + "policy is never; cannot create container " + name);
             }
             ensureVolume(spec);
+            ensureNetwork(spec);
             try {
                 String id = createCmd(spec).exec().getId();
                 created = true;
@@ -259,6 +260,15 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
         }
     }
 
+    /** The workload's own network, if it has one; a network still in use or already gone is left alone. */
+    private void removeNetwork(String network) {
+        try {
+            client.removeNetworkCmd(network).exec();
+        } catch (RuntimeException e) {
+            // not found (no isolation, or gone already) or still in use: nothing to do
+        }
+    }
+
     private void ensureVolume(ContainerSpec spec) {
         if (spec.volumeName() == null || spec.volumeName().isBlank()) {
             return;
@@ -281,8 +291,49 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
         }
     }
 
+    /** The workload's own bridge network, inter-container traffic off, created when missing. */
+    private void ensureNetwork(ContainerSpec spec) {
+        if (spec.isolation() == null || spec.isolation().network() == null) {
+            return;
+        }
+        String network = spec.isolation().network();
+        try {
+            client.inspectNetworkCmd().withNetworkId(network).exec();
+            return;
+        } catch (NotFoundException e) {
+            // create below
+        } catch (RuntimeException e) {
+            throw failure("inspect network " + network + " of", spec.name(), e);
+        }
+        try {
+            client.createNetworkCmd().withName(network).withDriver("bridge").withCheckDuplicate(true)
+                    .withOptions(Map.of("com.docker.network.bridge.enable_icc", "false"))
+                    .withLabels(spec.labels() == null ? Map.of() : spec.labels())
+                    .exec();
+        } catch (ConflictException e) {
+            // created by a racing call
+        } catch (RuntimeException e) {
+            throw failure("create network " + network + " of", spec.name(), e);
+        }
+    }
+
     private CreateContainerCmd createCmd(ContainerSpec spec) {
         HostConfig host = HostConfig.newHostConfig().withRestartPolicy(RestartPolicy.noRestart());
+        ContainerSpec.Isolation isolation = spec.isolation();
+        if (isolation != null) {
+            if (isolation.network() != null) {
+                host.withNetworkMode(isolation.network());
+            }
+            host.withCapDrop(com.github.dockerjava.api.model.Capability.ALL);
+            if (isolation.capAdd() != null && !isolation.capAdd().isEmpty()) {
+                host.withCapAdd(isolation.capAdd().stream().map(com.github.dockerjava.api.model.Capability::valueOf)
+                        .toArray(com.github.dockerjava.api.model.Capability[]::new));
+            }
+            host.withSecurityOpts(List.of("no-new-privileges:true"));
+            if (isolation.pidsLimit() > 0) {
+                host.withPidsLimit(isolation.pidsLimit());
+            }
+        }
         CreateContainerCmd cmd = client.createContainerCmd(spec.image()).withName(spec.name());
         if (spec.containerPort() > 0) {
             ExposedPort exposed = ExposedPort.tcp(spec.containerPort());
@@ -358,6 +409,7 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
         } catch (RuntimeException e) {
             throw failure("remove", containerName, e);
         }
+        removeNetwork(ContainerSpec.Isolation.networkOf(containerName));
         if (volumeName == null || volumeName.isBlank()) {
             return;
         }

@@ -44,6 +44,8 @@ class EngineDriversTest {
             "postgresql", "hangar/postgres:15", "mysql", "hangar/mariadb:10.11", "redis", "hangar/redis:7"));
 
     private String instanceId;
+    /** The password the last scenario left the instance with. */
+    private String lastPassword;
 
     @BeforeAll
     static void connect() {
@@ -83,7 +85,9 @@ class EngineDriversTest {
         int port = DockerTestSupport.freePort();
         ContainerSpec spec = new ContainerSpec(name, engine.image(), driver.environment(credentials),
                 driver.command(credentials), Map.of(Labels.INSTANCE_ID, instanceId, Labels.ENGINE, kind.key()),
-                engine.port(), HOST, port, name + "-data", engine.dataPath(), 512L * 1024 * 1024, 1_000_000_000L);
+                engine.port(), HOST, port, name + "-data", engine.dataPath(), 512L * 1024 * 1024, 1_000_000_000L)
+                // as Hangar runs them: a network of its own, capabilities dropped, no-new-privileges, a pids limit
+                .withIsolation(ContainerSpec.Isolation.ownNetwork(name, 512));
         ContainerHandle handle = runtime.ensureRunning(spec);
         assertThat(handle.created()).isTrue();
         Running running = new Running(name, port, driver);
@@ -104,7 +108,7 @@ class EngineDriversTest {
     }
 
     /** The common scenario; {@code write}/{@code read} use the credentials they are given. */
-    private void scenario(Engine kind, Credentials creds, DataAccess data) throws Exception {
+    private int scenario(Engine kind, Credentials creds, DataAccess data) throws Exception {
         Running r = start(kind, creds);
         EngineDriver driver = r.driver();
 
@@ -112,6 +116,7 @@ class EngineDriversTest {
         data.write(r.port(), creds);
 
         String newPassword = password("n3w");
+        lastPassword = newPassword;
         Credentials updated = creds.withPassword(newPassword);
         driver.changePassword(HOST, r.port(), creds, newPassword);
         assertThat(driver.acceptsLogin(HOST, r.port(), creds)).as("old password after change").isFalse();
@@ -126,6 +131,7 @@ class EngineDriversTest {
         awaitLogin(r, updated, "restart");
         assertThat(driver.acceptsLogin(HOST, r.port(), creds)).as("old password after restart").isFalse();
         assertThat(data.read(r.port(), updated)).isEqualTo("hello hangar");
+        return r.port();
     }
 
     interface DataAccess {
@@ -205,6 +211,96 @@ class EngineDriversTest {
         var config = support.docker.inspectContainerCmd(name).exec().getConfig();
         assertThat(String.join(" ", config.getCmd())).doesNotContain("$!#%@");
         assertThat(config.getEnv()).noneMatch(e -> e.contains("$!#%@"));
+    }
+
+    // ---- issue 14: least privilege inside each engine
+
+    private static final String ADMIN_SECRET = "adm1n-" + UUID.randomUUID();
+
+    @Test
+    void postgresqlTenantIsANonSuperuserOwnerAndHangarKeepsItsOwnRole() throws Exception {
+        Credentials creds = new Credentials("app_user", password("pg"), "appdb").withAdmin(ADMIN_SECRET);
+        int port = scenario(Engine.POSTGRESQL, creds, new JdbcData("jdbc:postgresql://"));
+        Credentials tenant = creds.withPassword(lastPassword);
+        try (Connection conn = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + port + "/appdb",
+                tenant.username(), tenant.password()); Statement st = conn.createStatement()) {
+            try (ResultSet rs = st.executeQuery("select rolsuper, rolcreaterole, rolcreatedb from pg_roles "
+                    + "where rolname = current_user")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getBoolean(1) || rs.getBoolean(2) || rs.getBoolean(3)).isFalse();
+            }
+            try (ResultSet rs = st.executeQuery("select pg_get_userbyid(datdba) from pg_database where datname = 'appdb'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("app_user");
+            }
+            assertThatThrownBy(() -> st.execute("COPY (select 1) TO PROGRAM 'id'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("must be superuser");
+            assertThatThrownBy(() -> st.executeQuery("select pg_read_file('/etc/passwd')"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> st.execute("COPY notes FROM '/etc/passwd'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("pg_read_server_files");
+            assertThatThrownBy(() -> st.execute("GRANT pg_read_server_files TO app_user"))
+                    .isInstanceOf(SQLException.class);
+        }
+        // Hangar's administrative role logs in with the secret the tenant never saw; the tenant's password does not
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + port + "/appdb",
+                PostgresDriver.ADMIN, ADMIN_SECRET)) {
+            assertThat(admin.isValid(2)).isTrue();
+        }
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + port + "/appdb",
+                PostgresDriver.ADMIN, tenant.password())).isInstanceOf(SQLException.class);
+        var config = support.docker.inspectContainerCmd("hangar-" + instanceId).exec().getConfig();
+        assertThat(config.getEnv()).noneMatch(e -> e.contains(tenant.password()) || e.contains(creds.password()));
+    }
+
+    @Test
+    void mysqlTenantCannotReadOrWriteServerFiles() throws Exception {
+        Credentials creds = new Credentials("app_user", password("my"), "appdb").withAdmin(ADMIN_SECRET);
+        int port = scenario(Engine.MYSQL, creds, new JdbcData("jdbc:mariadb://"));
+        Credentials tenant = creds.withPassword(lastPassword);
+        try (Connection conn = DriverManager.getConnection("jdbc:mariadb://" + HOST + ":" + port + "/appdb",
+                tenant.username(), tenant.password()); Statement st = conn.createStatement()) {
+            assertThatThrownBy(() -> st.execute("SELECT 1 INTO OUTFILE '/tmp/hangar-out'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("denied");
+            assertThatThrownBy(() -> st.execute("LOAD DATA INFILE '/etc/passwd' INTO TABLE notes"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("denied");
+            try (ResultSet rs = st.executeQuery("SELECT LOAD_FILE('/etc/passwd')")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isNull();
+            }
+            assertThatThrownBy(() -> st.execute("CREATE DATABASE other")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> st.executeQuery("SELECT * FROM mysql.user")).isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
+    void redisTenantCannotReconfigureTheServer() throws Exception {
+        Credentials creds = new Credentials(null, password("rd"), null).withAdmin(ADMIN_SECRET);
+        int port = scenario(Engine.REDIS, creds, new RedisData());
+        try (Jedis jedis = new Jedis(new HostAndPort(HOST, port),
+                DefaultJedisClientConfig.builder().password(lastPassword).socketTimeoutMillis(5000).build())) {
+            jedis.set("k", "v");
+            assertThat(jedis.get("k")).isEqualTo("v");
+            assertThatThrownBy(() -> jedis.configSet("dir", "/tmp")).hasMessageContaining("NOPERM");
+            assertThatThrownBy(() -> jedis.configGet("dir")).hasMessageContaining("NOPERM");
+            assertThatThrownBy(() -> jedis.sendCommand(raw("DEBUG"), "SLEEP", "0"))
+                    .isInstanceOf(redis.clients.jedis.exceptions.JedisDataException.class);
+            assertThatThrownBy(() -> jedis.sendCommand(raw("MODULE"), "LIST"))
+                    .hasMessageContaining("NOPERM");
+            assertThatThrownBy(() -> jedis.sendCommand(raw("SHUTDOWN"), "NOSAVE"))
+                    .hasMessageContaining("NOPERM");
+            assertThatThrownBy(() -> jedis.aclSetUser("default", "+@all")).hasMessageContaining("NOPERM");
+        }
+        // Hangar's own user holds the rest
+        try (Jedis admin = new Jedis(new HostAndPort(HOST, port), DefaultJedisClientConfig.builder()
+                .user(RedisDriver.ADMIN).password(ADMIN_SECRET).socketTimeoutMillis(5000).build())) {
+            assertThat(admin.configGet("aclfile")).containsValue(RedisDriver.ACL_FILE);
+        }
+    }
+
+    private static redis.clients.jedis.commands.ProtocolCommand raw(String name) {
+        byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return () -> bytes;
     }
 
     private static void sleep(long millis) {

@@ -250,4 +250,75 @@ class DockerContainerRuntimeTest {
         }
         return false;
     }
+
+    // ---- issue 14: containers that cannot see each other
+
+    @Test
+    void aTenantsContainerCannotConnectToAnothersAndRunsWithoutPrivileges() {
+        String otherId = DockerTestSupport.newInstanceId();
+        String other = "hangar-" + otherId;
+        try {
+            ContainerSpec mine = spec(IMAGE).withIsolation(ContainerSpec.Isolation.ownNetwork(name, 128));
+            ContainerSpec theirs = new ContainerSpec(other, IMAGE, Map.of(), List.of(),
+                    Map.of(Labels.INSTANCE_ID, otherId, Labels.ENGINE, "redis"), 6379, "127.0.0.1",
+                    DockerTestSupport.freePort(), other + "-data", "/data", MEMORY, NANO_CPUS)
+                    .withIsolation(ContainerSpec.Isolation.ownNetwork(other, 128));
+            runtime.ensureRunning(mine);
+            runtime.ensureRunning(theirs);
+            var inspected = support.docker.inspectContainerCmd(other).exec();
+            String theirIp = inspected.getNetworkSettings().getNetworks()
+                    .get(ContainerSpec.Isolation.networkOf(other)).getIpAddress();
+            assertThat(theirIp).isNotBlank();
+
+            String probe = "timeout 3 bash -c 'echo > /dev/tcp/" + theirIp + "/6379' && echo OPEN || echo CLOSED";
+            awaitRunning(name);
+            ExecResult result = runtime.exec(name, "bash", "-c", probe);
+            assertThat(result.output()).as(result.output()).contains("CLOSED").doesNotContain("OPEN");
+            // the probe itself works: the container reaches itself
+            awaitListening(name);
+            String self = "timeout 3 bash -c 'echo > /dev/tcp/127.0.0.1/6379' && echo OPEN || echo CLOSED";
+            assertThat(runtime.exec(name, "bash", "-c", self).output()).contains("OPEN");
+
+            var host = support.docker.inspectContainerCmd(name).exec().getHostConfig();
+            assertThat(host.getCapDrop()).extracting(Enum::name).containsExactly("ALL");
+            assertThat(host.getCapAdd()).extracting(Enum::name)
+                    .containsExactlyInAnyOrderElementsOf(ContainerSpec.Isolation.ENGINE_CAPABILITIES);
+            assertThat(host.getSecurityOpts()).contains("no-new-privileges:true");
+            assertThat(host.getPidsLimit()).isEqualTo(128L);
+            var network = support.docker.inspectNetworkCmd().withNetworkId(ContainerSpec.Isolation.networkOf(name)).exec();
+            assertThat(network.getOptions()).containsEntry("com.docker.network.bridge.enable_icc", "false");
+
+            runtime.remove(name, volume);
+            assertThat(support.docker.listNetworksCmd().withNameFilter(ContainerSpec.Isolation.networkOf(name)).exec()
+                    .stream().filter(n -> n.getName().equals(ContainerSpec.Isolation.networkOf(name)))).isEmpty();
+        } finally {
+            support.removeAllLabelled(otherId);
+        }
+    }
+
+    private void awaitRunning(String container) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (runtime.inspect(container).map(s -> !s.running()).orElse(true)) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            pause();
+        }
+    }
+
+    private void awaitListening(String container) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!runtime.exec(container, "bash", "-c", "timeout 2 bash -c 'echo > /dev/tcp/127.0.0.1/6379' && echo OPEN")
+                .output().contains("OPEN")) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

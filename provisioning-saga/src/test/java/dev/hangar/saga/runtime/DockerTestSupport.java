@@ -68,6 +68,13 @@ public final class DockerTestSupport implements AutoCloseable {
                 // best effort
             }
         }
+        for (var n : docker.listNetworksCmd().withFilter("label", List.of(Labels.INSTANCE_ID + "=" + instanceId)).exec()) {
+            try {
+                docker.removeNetworkCmd(n.getId()).exec();
+            } catch (RuntimeException e) {
+                // best effort
+            }
+        }
         for (InspectVolumeResponse v : volumesLabelled(instanceId)) {
             try {
                 docker.removeVolumeCmd(v.getName()).exec();

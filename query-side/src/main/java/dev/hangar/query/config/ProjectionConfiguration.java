@@ -3,6 +3,7 @@ package dev.hangar.query.config;
 import dev.hangar.query.database.DatabaseProjection;
 import dev.hangar.query.subscription.SubscriptionProjection;
 import dev.hangar.query.user.UserProjection;
+import dev.hangar.query.workspace.ConnectedInstanceProjection;
 import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -23,7 +24,7 @@ public class ProjectionConfiguration {
 
     /** The processing groups whose state lives in MongoDB. */
     public static final List<String> PROJECTIONS = List.of(UserProjection.GROUP, SubscriptionProjection.GROUP,
-            DatabaseProjection.GROUP);
+            DatabaseProjection.GROUP, ConnectedInstanceProjection.GROUP);
 
     @Bean
     public MongoTemplate axonMongoTemplate(MongoDatabaseFactory databaseFactory) {

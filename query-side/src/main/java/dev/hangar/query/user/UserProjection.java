@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import dev.hangar.kernel.user.FindUserById;
 import dev.hangar.kernel.user.ListUsers;
+import dev.hangar.kernel.user.SessionRevoked;
 import dev.hangar.kernel.user.SessionStarted;
 import dev.hangar.kernel.user.UserActivated;
 import dev.hangar.kernel.user.UserDeactivated;
@@ -14,6 +15,7 @@ import dev.hangar.kernel.user.UserRegistered;
 import dev.hangar.kernel.user.UserRoleChanged;
 import dev.hangar.kernel.user.UserView;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -43,7 +45,7 @@ public class UserProjection {
     @EventHandler
     void on(UserRegistered e) {
         mongo.save(new UserDocument(e.userId(), e.username(), e.email(), e.firstName(), e.lastName(), e.name(),
-                e.userType(), e.role(), true, e.tenantId(), e.tenantUrl(), null, e.registeredAt(), e.registeredAt()));
+                e.userType(), e.role(), true, e.tenantId(), e.tenantUrl(), null, e.registeredAt(), e.registeredAt(), null, List.of()));
     }
 
     @EventHandler
@@ -64,7 +66,9 @@ public class UserProjection {
 
     @EventHandler
     void on(UserDeactivated e) {
-        update(e.userId(), e.deactivatedAt(), new Update().set("active", false));
+        // every token issued so far ends here for good: a later activation does not revive it
+        update(e.userId(), e.deactivatedAt(), new Update().set("active", false)
+                .set("tokensValidAfter", e.deactivatedAt()));
     }
 
     @EventHandler
@@ -77,6 +81,15 @@ public class UserProjection {
     void on(SessionStarted e) {
         mongo.updateFirst(Query.query(where("_id").is(e.userId()).and("lockedUntil").ne(null)),
                 new Update().set("lockedUntil", null), UserDocument.class);
+        mongo.updateFirst(Query.query(where("_id").is(e.userId())), new Update().addToSet("sessions", e.sessionId()),
+                UserDocument.class);
+    }
+
+    /** A logout, a deactivation, a reused refresh token: the session's access tokens are refused from now on. */
+    @EventHandler
+    void on(SessionRevoked e) {
+        mongo.updateFirst(Query.query(where("_id").is(e.userId())), new Update().pull("sessions", e.sessionId()),
+                UserDocument.class);
     }
 
     @ResetHandler

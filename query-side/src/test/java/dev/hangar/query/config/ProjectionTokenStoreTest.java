@@ -7,6 +7,7 @@ import dev.hangar.query.MongoTestServer;
 import dev.hangar.query.database.DatabaseProjection;
 import dev.hangar.query.subscription.SubscriptionProjection;
 import dev.hangar.query.user.UserProjection;
+import dev.hangar.query.workspace.ConnectedInstanceProjection;
 import java.time.Duration;
 import java.util.Set;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -135,7 +136,8 @@ class ProjectionTokenStoreTest {
         Configuration config = configurer.buildConfiguration();
 
         assertThat(ProjectionConfiguration.PROJECTIONS)
-                .containsExactlyInAnyOrder(UserProjection.GROUP, SubscriptionProjection.GROUP, DatabaseProjection.GROUP);
+                .containsExactlyInAnyOrder(UserProjection.GROUP, SubscriptionProjection.GROUP, DatabaseProjection.GROUP,
+                        ConnectedInstanceProjection.GROUP);
         for (String group : ProjectionConfiguration.PROJECTIONS) {
             TokenStore tokenStore = config.eventProcessingConfiguration().tokenStore(group);
             assertThat(tokenStore).as(group).isInstanceOf(MongoTokenStore.class);

@@ -83,7 +83,22 @@ class UserProjectionTest {
         projection.on(registered("u1", T0));
 
         assertThat(find("u1")).isEqualTo(new UserView("u1", "name-u1", "u1@example.com", "Ada", "Lovelace",
-                "Ada Lovelace", UserType.ORGANIZATION, Role.TENANT_ADMIN, true, "tenant-u1", "url-u1", null, T0, T0));
+                "Ada Lovelace", UserType.ORGANIZATION, Role.TENANT_ADMIN, true, "tenant-u1", "url-u1", null, T0, T0, null, java.util.List.of()));
+    }
+
+    @Test
+    void sessionsAreTrackedAndADeactivationEndsEveryTokenIssuedBefore() {
+        projection.on(registered("u1", T0));
+        projection.on(new dev.hangar.kernel.user.SessionStarted("u1", "s1", "r1", T0));
+        projection.on(new dev.hangar.kernel.user.SessionStarted("u1", "s2", "r2", T0));
+        projection.on(new dev.hangar.kernel.user.SessionRevoked("u1", "s1", "logged out", T0));
+        assertThat(find("u1").sessions()).containsExactly("s2");
+        java.time.Instant later = T0.plusSeconds(60);
+        projection.on(new dev.hangar.kernel.user.UserDeactivated("u1", later));
+        projection.on(new dev.hangar.kernel.user.SessionRevoked("u1", "s2", "user deactivated", later));
+        projection.on(new dev.hangar.kernel.user.UserActivated("u1", later.plusSeconds(1)));
+        assertThat(find("u1").sessions()).isEmpty();
+        assertThat(find("u1").tokensValidAfter()).isEqualTo(later);
     }
 
     @Test

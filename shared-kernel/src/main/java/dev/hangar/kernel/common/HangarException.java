@@ -12,7 +12,7 @@ public class HangarException extends RuntimeException {
      * request's work (code {@code DOCKER_ERROR}).
      */
     public enum Kind { VALIDATION, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PLAN_LIMIT, UNAVAILABLE, CONTAINER_RUNTIME,
-        PAYMENT_FAILED }
+        PAYMENT_FAILED, RATE_LIMITED }
 
     /** The stable code of every {@link Kind#CONTAINER_RUNTIME} refusal. */
     public static final String CONTAINER_RUNTIME_CODE = "DOCKER_ERROR";

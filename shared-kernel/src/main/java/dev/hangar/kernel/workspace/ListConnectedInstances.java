@@ -1,0 +1,4 @@
+package dev.hangar.kernel.workspace;
+
+public record ListConnectedInstances(String tenantId, String workspaceName) {
+}
