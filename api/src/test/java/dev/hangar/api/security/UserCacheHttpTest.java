@@ -80,7 +80,10 @@ class UserCacheHttpTest {
 
             assertThat(client.put("/api/v1/admin/users/" + user.id() + "/activate", null, admin.token()).status())
                     .isEqualTo(200);
-            assertThat(client.get("/api/v1/users/me", user.token()).status()).isEqualTo(200);
+            // the deactivation ended the token's session: activation opens none again
+            assertThat(client.get("/api/v1/users/me", user.token()).status()).isEqualTo(401);
+            User back = client.logIn(user.username(), user.password());
+            assertThat(client.get("/api/v1/users/me", back.token()).status()).isEqualTo(200);
         } finally {
             stop.set(true);
             reader.join();
