@@ -1,0 +1,3 @@
+package dev.hangar.kernel.webhook;
+
+public enum WebhookDeliveryStatus { PENDING, DELIVERED, ABANDONED }
