@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Keeps probes out of the operator's own network: an address in a denied range is refused unless
- * an allowed range holds it. Checked on every address the host name resolves to, at every probe
+ * Keeps probes (and status webhooks) out of the operator's own network: an address in a denied range
+ * is refused unless an allowed range holds it. Checked on every address the host name resolves to, at every probe
  * (a name that resolves elsewhere later is checked again), and the probe connects to the address
  * that was checked.
  */
@@ -17,6 +17,16 @@ public final class AddressGuard {
     /** Link-local (cloud metadata services live there), other metadata addresses, loopback, "this host". */
     public static final List<String> BUILT_IN_DENY = List.of("169.254.0.0/16", "fe80::/10", "100.100.100.200/32",
             "fd00:ec2::254/128", "127.0.0.0/8", "::1/128", "0.0.0.0/8", "::/128");
+
+    /** Private networks (RFC 1918, carrier-grade NAT, IPv6 unique local): the operator's own network. */
+    public static final List<String> PRIVATE_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+            "100.64.0.0/10", "fc00::/7");
+
+    /** Multicast, broadcast and reserved ranges: never a web server. */
+    public static final List<String> RESERVED_RANGES = List.of("224.0.0.0/4", "240.0.0.0/4", "ff00::/8");
+
+    /** Loopback, for an {@code allow} list that lets it through. */
+    public static final List<String> LOOPBACK_RANGES = List.of("127.0.0.0/8", "::1/128");
 
     private final List<Cidr> deny;
     private final List<Cidr> allow;
