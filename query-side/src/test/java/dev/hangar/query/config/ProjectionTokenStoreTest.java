@@ -7,6 +7,7 @@ import dev.hangar.query.MongoTestServer;
 import dev.hangar.query.database.DatabaseProjection;
 import dev.hangar.query.subscription.SubscriptionProjection;
 import dev.hangar.query.user.UserProjection;
+import dev.hangar.query.webhook.WebhookDeliveryProjection;
 import dev.hangar.query.workspace.ConnectedInstanceProjection;
 import java.time.Duration;
 import java.util.Set;
@@ -137,7 +138,7 @@ class ProjectionTokenStoreTest {
 
         assertThat(ProjectionConfiguration.PROJECTIONS)
                 .containsExactlyInAnyOrder(UserProjection.GROUP, SubscriptionProjection.GROUP, DatabaseProjection.GROUP,
-                        ConnectedInstanceProjection.GROUP);
+                        ConnectedInstanceProjection.GROUP, WebhookDeliveryProjection.GROUP);
         for (String group : ProjectionConfiguration.PROJECTIONS) {
             TokenStore tokenStore = config.eventProcessingConfiguration().tokenStore(group);
             assertThat(tokenStore).as(group).isInstanceOf(MongoTokenStore.class);
