@@ -32,7 +32,12 @@ import org.springframework.boot.test.context.SpringBootTest;
     "hangar.engines.mysql.image=" + HangarHttpTest.MYSQL_IMAGE,
     "hangar.engines.redis.image=" + HangarHttpTest.REDIS_IMAGE,
     // no registry here: an image that is not on the host makes its engine unavailable
-    "hangar.provisioning.pull-policy=never"
+    "hangar.provisioning.pull-policy=never",
+    // status webhooks reach the tests' own receivers on loopback; retries come quickly
+    "hangar.webhooks.allow-loopback=true",
+    "hangar.webhooks.first-retry-delay=500ms",
+    "hangar.webhooks.max-retry-delay=2s",
+    "hangar.webhooks.max-attempts=4"
 })
 public @interface HangarHttpTest {
     String ADMIN_EMAIL = "admin@hangar.test";
