@@ -60,6 +60,9 @@ public final class WebhookReceiver implements AutoCloseable {
     private final java.util.concurrent.ExecutorService threads = Executors.newFixedThreadPool(4);
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Integer>> scripts = new HashMap<>();
+    /** Scripted as {@link #HOLD}: the POST is answered 200 only once {@link #release()} is called. */
+    public static final int HOLD = -1;
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
 
     public WebhookReceiver() {
         try {
@@ -77,6 +80,14 @@ public final class WebhookReceiver implements AutoCloseable {
             }
             received.add(new Received(path, exchange.getRequestHeaders().getFirst("X-Hangar-Signature"),
                     exchange.getRequestHeaders().getFirst("X-Hangar-Delivery"), body, status));
+            if (status == HOLD) {
+                try {
+                    released.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                status = 200;
+            }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -93,6 +104,11 @@ public final class WebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /** Lets the held POSTs be answered. */
+    public void release() {
+        released.countDown();
+    }
+
     /** Every POST to the path of {@code url}, in the order they came. */
     public List<Received> at(String url) {
         String path = url.substring(url.indexOf('/', "http://".length()));
@@ -101,6 +117,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
         threads.shutdownNow();
     }

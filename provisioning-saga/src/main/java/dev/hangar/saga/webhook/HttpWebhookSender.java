@@ -48,8 +48,6 @@ public class HttpWebhookSender implements WebhookSender, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpWebhookSender.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Beyond the attempt's own bounds: the time a queued attempt may wait for a thread, and the report. */
-    private static final Duration WATCH_MARGIN = Duration.ofSeconds(30);
 
     private final WebhookProperties settings;
     private final AddressGuard guard;
@@ -132,7 +130,7 @@ public class HttpWebhookSender implements WebhookSender, AutoCloseable {
 
     @Override
     public Duration attemptWatch() {
-        return settings.connectTimeout().plus(settings.requestTimeout()).plus(WATCH_MARGIN);
+        return settings.connectTimeout().plus(settings.requestTimeout()).plus(settings.attemptWatchMargin());
     }
 
     /** One attempt, reported; a failure to sign or report leaves it to the saga's watch. */
@@ -213,7 +211,7 @@ public class HttpWebhookSender implements WebhookSender, AutoCloseable {
             return new Result(at, null, "I/O error: " + e.getClass().getSimpleName(), false, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new IllegalStateException("stopped mid-attempt; the saga's watch makes it again", e);
         }
     }
 

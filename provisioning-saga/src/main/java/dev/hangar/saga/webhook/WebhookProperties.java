@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code maxAttempts} attempts; after the n-th failure the next waits {@code firstRetryDelay}
  * doubled n-1 times, at most {@code maxRetryDelay}. Each attempt connects within
  * {@code connectTimeout} and must be answered within {@code requestTimeout}; at most
- * {@code maxConcurrentDeliveries} run at once. Loopback, private, link-local and metadata addresses
+ * {@code maxConcurrentDeliveries} run at once. An attempt whose outcome is not recorded within
+ * its time-outs plus {@code attemptWatchMargin} (the process stopped mid-attempt) is made again. Loopback, private, link-local and metadata addresses
  * are refused unless {@code allowLoopback} / {@code allowPrivateAddresses} (link-local and metadata
  * addresses only through {@code allow}); {@code deny} adds CIDR ranges, {@code allow} lets CIDR
  * ranges through whatever else says.
@@ -22,6 +23,7 @@ public record WebhookProperties(
         @DefaultValue("15m") Duration maxRetryDelay,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration requestTimeout,
+        @DefaultValue("30s") Duration attemptWatchMargin,
         @DefaultValue("8") int maxConcurrentDeliveries,
         @DefaultValue("false") boolean allowPrivateAddresses,
         @DefaultValue("false") boolean allowLoopback,

@@ -73,7 +73,7 @@ class HttpWebhookSenderTest {
 
     static WebhookProperties settings(int maxAttempts, boolean allowLoopback) {
         return new WebhookProperties(maxAttempts, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(2),
-                Duration.ofMillis(500), 2, false, allowLoopback, List.of(), List.of());
+                Duration.ofMillis(500), Duration.ofSeconds(30), 2, false, allowLoopback, List.of(), List.of());
     }
 
     HttpWebhookSender sender(WebhookProperties settings) {
@@ -191,7 +191,7 @@ class HttpWebhookSenderTest {
     @Test
     void privateAddressesPassWhenTheOperatorAllowsThem() {
         WebhookProperties s = new WebhookProperties(3, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                Duration.ofSeconds(2), Duration.ofMillis(500), 2, true, false, List.of(), List.of());
+                Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(30), 2, true, false, List.of(), List.of());
         AddressGuardCheck.assertAllowed(HttpWebhookSender.guardFor(s), "10.20.30.40", "192.168.1.1");
         AddressGuardCheck.assertRefused(HttpWebhookSender.guardFor(s), "169.254.169.254", "127.0.0.1");
     }
