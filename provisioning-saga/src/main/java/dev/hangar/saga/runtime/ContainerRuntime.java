@@ -45,6 +45,16 @@ public interface ContainerRuntime {
 
     Optional<ContainerState> inspect(String containerName);
 
+    /** The container's published ports: container port to host port; empty when it is missing or not running. */
+    default java.util.Map<Integer, Integer> publishedPorts(String containerName) {
+        return java.util.Map.of();
+    }
+
+    /** Whether the engine can give containers NVIDIA GPUs (its runtimes include {@code nvidia}). */
+    default boolean hasNvidiaGpus() {
+        return false;
+    }
+
     /** Runs a command inside a running container; answers exit code and output. */
     ExecResult exec(String containerName, String... command);
 

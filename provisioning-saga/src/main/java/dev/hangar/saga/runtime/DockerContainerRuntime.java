@@ -343,6 +343,29 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
                 host.withPortBindings(new PortBinding(Ports.Binding.bindIpAndPort(ip, spec.hostPort()), exposed));
             }
         }
+        if (!spec.morePorts().isEmpty()) {
+            String ip = spec.hostIp() == null || spec.hostIp().isBlank() ? "0.0.0.0" : spec.hostIp();
+            List<ExposedPort> exposed = new ArrayList<>();
+            List<PortBinding> bindings = new ArrayList<>();
+            if (spec.containerPort() > 0) {
+                exposed.add(ExposedPort.tcp(spec.containerPort()));
+                if (spec.hostPort() > 0) {
+                    bindings.add(new PortBinding(Ports.Binding.bindIpAndPort(ip, spec.hostPort()),
+                            ExposedPort.tcp(spec.containerPort())));
+                }
+            }
+            for (int port : spec.morePorts()) {
+                ExposedPort e = ExposedPort.tcp(port);
+                exposed.add(e);
+                bindings.add(new PortBinding(Ports.Binding.bindIp(ip), e));
+            }
+            cmd.withExposedPorts(exposed);
+            host.withPortBindings(bindings);
+        }
+        if (spec.gpuCount() > 0) {
+            host.withDeviceRequests(List.of(new com.github.dockerjava.api.model.DeviceRequest().withDriver("nvidia")
+                    .withCount(spec.gpuCount()).withCapabilities(List.of(List.of("gpu")))));
+        }
         if (spec.memoryBytes() > 0) {
             host.withMemory(spec.memoryBytes());
         }
@@ -454,6 +477,37 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
         Map<String, String> labels = info.getConfig() == null || info.getConfig().getLabels() == null
                 ? Map.of() : Map.copyOf(info.getConfig().getLabels());
         return Optional.of(new ContainerState(info.getId(), stripSlash(info.getName()), running, status, labels));
+    }
+
+    @Override
+    public Map<Integer, Integer> publishedPorts(String containerName) {
+        InspectContainerResponse info = inspectOrNull(containerName);
+        if (info == null || info.getNetworkSettings() == null || info.getNetworkSettings().getPorts() == null) {
+            return Map.of();
+        }
+        Map<Integer, Integer> published = new java.util.TreeMap<>();
+        info.getNetworkSettings().getPorts().getBindings().forEach((exposed, bindings) -> {
+            if (bindings != null) {
+                for (Ports.Binding b : bindings) {
+                    if (b != null && b.getHostPortSpec() != null && !b.getHostPortSpec().isBlank()) {
+                        published.putIfAbsent(exposed.getPort(), Integer.parseInt(b.getHostPortSpec()));
+                    }
+                }
+            }
+        });
+        return published;
+    }
+
+    /** The engine's runtimes include NVIDIA's (nvidia-container-toolkit), so device requests for GPUs can be met. */
+    @Override
+    public boolean hasNvidiaGpus() {
+        try {
+            var info = client.infoCmd().exec();
+            Map<String, ?> runtimes = info.getRuntimes();
+            return runtimes != null && runtimes.containsKey("nvidia");
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private InspectContainerResponse inspectOrNull(String containerName) {

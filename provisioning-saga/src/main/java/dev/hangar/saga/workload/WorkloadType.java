@@ -1,5 +1,6 @@
 package dev.hangar.saga.workload;
 
+import dev.hangar.kernel.workload.HealthCheck;
 import dev.hangar.kernel.workload.WorkloadRequested;
 import dev.hangar.saga.runtime.ContainerSpec;
 
@@ -40,6 +41,19 @@ public interface WorkloadType<R extends WorkloadRequested> {
 
     /** One readiness check, bounded in time; false means "not yet" and is asked again later. */
     boolean ready(R request, String secretCiphertext);
+
+    /** One readiness check as the workload's health check says ({@code check} null: the workload's own way). */
+    default boolean ready(R request, String secretCiphertext, HealthCheck check) {
+        return ready(request, secretCiphertext);
+    }
+
+    /**
+     * Whether a new workload that failed to come up keeps its container (and volume) for a later start;
+     * false: they are removed and the failure ends the workload.
+     */
+    default boolean keepsFailedContainer() {
+        return false;
+    }
 
     /** Whether the workload accepts this secret now (a login); false also when it cannot be reached. */
     default boolean acceptsSecret(R request, String secretCiphertext) {
