@@ -11,6 +11,7 @@ import dev.hangar.kernel.instance.CompleteInstanceDeletion;
 import dev.hangar.kernel.instance.CreateInstance;
 import dev.hangar.kernel.instance.GpuAvailability;
 import dev.hangar.kernel.instance.InstanceCatalog;
+import dev.hangar.kernel.instance.InstanceCreated;
 import dev.hangar.kernel.instance.InstanceRequested;
 import dev.hangar.kernel.instance.RenameInstance;
 import dev.hangar.kernel.subscription.CreateSubscription;
@@ -63,9 +64,8 @@ public class ComputeInstanceCommandHandler {
         this.gpus = gpus;
     }
 
-    /** @return the instance's id */
     @CommandHandler
-    public String handle(CreateInstance cmd) throws Exception {
+    public InstanceCreated handle(CreateInstance cmd) throws Exception {
         if (cmd.name() == null || !NAME.matcher(cmd.name()).matches()) {
             throw HangarException.validation("name must be 1-100 letters, digits, '-' or '_'");
         }
@@ -115,16 +115,18 @@ public class ComputeInstanceCommandHandler {
         double cpus = product != null ? product.cpus() : size.cpus();
         int memoryMb = product != null ? product.memoryMb() : size.memoryMb();
         Instant now = GenericEventMessage.clock.instant();
+        String token = Passwords.hex(32);
         String container = "hangar-inst-" + cmd.instanceId();
         InstanceRequested requested = new InstanceRequested(cmd.instanceId(), cmd.ownerId(), cmd.name(), region.code(),
                 region.host() == null ? "local" : region.host(), size == null ? null : size.name(),
                 product == null ? null : product.name(), template.getKey(), template.getValue().image(),
                 template.getValue().ports(), (long) (cpus * 1_000_000_000L), memoryMb * 1024L * 1024L,
-                product == null ? null : product.gpuModel(), gpuNum, gpuAttached, gpuNote, rootfs, HealthCheck.DEFAULT,
-                cmd.webhookUrl(), secrets.encrypt(Passwords.hex(32)), container, container + "-data", plan.name(),
+                product == null ? null : product.gpuModel(), gpuNum, gpuAttached, gpuNote, rootfs,
+                cmd.healthCheck() != null ? cmd.healthCheck() : HealthCheck.DEFAULT,
+                cmd.webhookUrl(), secrets.encrypt(token), container, container + "-data", plan.name(),
                 pidsLimit(memoryMb), now);
         instances.newInstance(() -> new ComputeInstanceAggregate(new RegisterInstance(requested)));
-        return cmd.instanceId();
+        return new InstanceCreated(cmd.instanceId(), token);
     }
 
     @CommandHandler

@@ -84,10 +84,16 @@ public class ComputeInstanceWorkload implements WorkloadType<InstanceRequested> 
         List<Integer> ports = r.ports() == null ? List.of() : r.ports().stream().map(InstancePort::port).toList();
         return new ContainerSpec(r.containerName(), r.image(), Map.of(TOKEN_ENV, secrets.decrypt(secretCiphertext)),
                 List.of(), Map.of(Labels.INSTANCE_ID, r.instanceId(), Labels.OWNER, r.ownerId(), Labels.KIND, KIND),
-                0, settings.publishIp(), 0, r.volumeName(), VOLUME_PATH, r.memoryBytes(), r.nanoCpus(),
+                0, settings.publishIp(), 0, r.volumeName(), VOLUME_PATH, r.memoryBytes(), cpuLimit(r.nanoCpus()),
                 new ContainerSpec.Isolation(ContainerSpec.Isolation.networkOf(r.containerName()),
                         ContainerSpec.Isolation.WORKSPACE_CAPABILITIES, r.pidsLimit()))
                 .withMorePorts(ports, r.gpuAttached() ? r.gpuNum() : 0);
+    }
+
+    /** The instance's CPUs, at most as many as the host has (the engine refuses more). */
+    long cpuLimit(long nanoCpus) {
+        int host = runtime.hostCpus();
+        return host > 0 ? Math.min(nanoCpus, host * 1_000_000_000L) : nanoCpus;
     }
 
     @Override

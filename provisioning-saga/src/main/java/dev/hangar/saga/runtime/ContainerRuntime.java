@@ -50,6 +50,11 @@ public interface ContainerRuntime {
         return java.util.Map.of();
     }
 
+    /** How many CPUs the engine's host has (0: unknown); a CPU limit above it is refused by the engine. */
+    default int hostCpus() {
+        return 0;
+    }
+
     /** Whether the engine can give containers NVIDIA GPUs (its runtimes include {@code nvidia}). */
     default boolean hasNvidiaGpus() {
         return false;

@@ -498,6 +498,21 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
         return published;
     }
 
+    private volatile int hostCpus;
+
+    @Override
+    public int hostCpus() {
+        if (hostCpus == 0) {
+            try {
+                Integer n = client.infoCmd().exec().getNCPU();
+                hostCpus = n == null ? 0 : n;
+            } catch (RuntimeException e) {
+                return 0;
+            }
+        }
+        return hostCpus;
+    }
+
     /** The engine's runtimes include NVIDIA's (nvidia-container-toolkit), so device requests for GPUs can be met. */
     @Override
     public boolean hasNvidiaGpus() {
