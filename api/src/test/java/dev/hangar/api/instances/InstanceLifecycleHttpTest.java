@@ -29,14 +29,32 @@ class InstanceLifecycleHttpTest {
     int port;
     HangarClient client;
 
+    private final java.util.List<User> users = new java.util.ArrayList<>();
+
     @BeforeEach
     void client() {
         client = new HangarClient(port);
     }
 
+    private User user() {
+        User user = client.newPlatformUser();
+        users.add(user);
+        return user;
+    }
+
+    /** Whatever a failed assertion left behind goes, through the API. */
+    @org.junit.jupiter.api.AfterEach
+    void cleanUp() {
+        for (User user : users) {
+            for (JsonNode item : client.get("/api/instances", user.token()).body().path("instances")) {
+                client.delete("/api/instances/" + item.path("id").asText(), user.token());
+            }
+        }
+    }
+
     @Test
     void aSeed004InstanceLivesItsWholeLifeOnTheRealEngine() throws Exception {
-        User user = client.newPlatformUser();
+        User user = user();
         String name = HangarClient.unique("gpu-box").replace('.', '-');
 
         Response created = client.post("/api/instances", Map.of("name", name, "productName", "RTX 4090 24GB",
@@ -133,7 +151,7 @@ class InstanceLifecycleHttpTest {
 
     @Test
     void aSeed001InstanceByInstanceTypeRunsAndGoes() throws Exception {
-        User user = client.newPlatformUser();
+        User user = user();
         Response created = client.post("/api/instances", Map.of("name", "My_Instance", "region", "us-east-1",
                 "instanceType", "small"), user.token());
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
