@@ -46,6 +46,8 @@ class RegistryPullHttpTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate eventStore;
 
     @DynamicPropertySource
     static void images(DynamicPropertyRegistry properties) throws Exception {
@@ -174,6 +176,12 @@ class RegistryPullHttpTest {
         String id = created.text("instanceId");
         Response running = dev.hangar.api.support.InstanceStatus.awaitStatus(client, user.token(), id, "running");
         assertThat(running.text("imageUrl")).isEqualTo(instanceImage());
+        // the pull's progress was the instance's status message while it was creating
+        assertThat(eventStore.queryForList("select payload from domainevententry where aggregateidentifier = ? "
+                + "and payloadtype like '%InstanceProgressed'", byte[].class, id).stream()
+                .map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).toList())
+                .anyMatch(p -> p.contains("Pulling image " + instanceImage()))
+                .anyMatch(p -> p.contains("Pulled image " + instanceImage()));
         assertThat(DockerProbe.lines("docker", "image", "ls", "-q", instanceImage())).isNotEmpty();
         assertThat(client.delete("/api/instances/" + id, user.token()).status()).isEqualTo(200);
         awaitGone(id);

@@ -10,6 +10,7 @@ import dev.hangar.kernel.instance.FailInstanceStart;
 import dev.hangar.kernel.instance.InstanceContainerExited;
 import dev.hangar.kernel.instance.InstanceDeleted;
 import dev.hangar.kernel.instance.InstanceDeletionRequested;
+import dev.hangar.kernel.instance.InstanceProgressed;
 import dev.hangar.kernel.instance.InstanceProvisioned;
 import dev.hangar.kernel.instance.InstanceProvisioningFailed;
 import dev.hangar.kernel.instance.InstanceRenamed;
@@ -24,6 +25,7 @@ import dev.hangar.kernel.instance.MarkInstanceRunning;
 import dev.hangar.kernel.instance.MarkInstanceStarted;
 import dev.hangar.kernel.instance.MarkInstanceStopped;
 import dev.hangar.kernel.instance.RecordInstanceContainerExited;
+import dev.hangar.kernel.instance.RecordInstanceProgress;
 import dev.hangar.kernel.instance.StartInstance;
 import dev.hangar.kernel.instance.StopInstance;
 import dev.hangar.kernel.workload.HealthCheck;
@@ -75,6 +77,14 @@ public class ComputeInstanceAggregate {
     void handle(FailInstance cmd) {
         if (status == InstanceStatus.CREATING) {
             apply(new InstanceProvisioningFailed(instanceId, ownerId, name, status, webhookUrl, cmd.reason(), now()));
+        }
+    }
+
+    /** Only while the instance is being brought up; a late line after it is up is no news. */
+    @CommandHandler
+    void handle(RecordInstanceProgress cmd) {
+        if (status == InstanceStatus.CREATING || status == InstanceStatus.STARTING) {
+            apply(new InstanceProgressed(instanceId, ownerId, cmd.message(), now()));
         }
     }
 

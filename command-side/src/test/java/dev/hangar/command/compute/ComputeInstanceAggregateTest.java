@@ -7,6 +7,7 @@ import dev.hangar.kernel.instance.FailInstanceStart;
 import dev.hangar.kernel.instance.InstanceContainerExited;
 import dev.hangar.kernel.instance.InstanceDeletionRequested;
 import dev.hangar.kernel.instance.InstancePort;
+import dev.hangar.kernel.instance.InstanceProgressed;
 import dev.hangar.kernel.instance.InstanceProvisioned;
 import dev.hangar.kernel.instance.InstanceProvisioningFailed;
 import dev.hangar.kernel.instance.InstanceRequested;
@@ -21,6 +22,7 @@ import dev.hangar.kernel.instance.MarkInstanceStarted;
 import dev.hangar.kernel.instance.MarkInstanceStopped;
 import dev.hangar.kernel.instance.PublishedPort;
 import dev.hangar.kernel.instance.RecordInstanceContainerExited;
+import dev.hangar.kernel.instance.RecordInstanceProgress;
 import dev.hangar.kernel.instance.StartInstance;
 import dev.hangar.kernel.instance.StopInstance;
 import dev.hangar.kernel.workload.HealthCheck;
@@ -71,6 +73,16 @@ class ComputeInstanceAggregateTest {
         fixture.givenCurrentTime(T0).andGiven(requested())
                 .when(new MarkInstanceRunning(ID, "c1", PORTS))
                 .expectEvents(provisioned());
+    }
+
+    @Test
+    void aPullsProgressIsRecordedOnlyWhileTheInstanceIsBroughtUp() {
+        fixture.givenCurrentTime(T0).andGiven(requested())
+                .when(new RecordInstanceProgress(ID, "Pulling image x"))
+                .expectEvents(new InstanceProgressed(ID, OWNER, "Pulling image x", T0));
+        fixture.givenCurrentTime(T0).andGiven(requested(), provisioned())
+                .when(new RecordInstanceProgress(ID, "Pulled image x"))
+                .expectNoEvents();
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.hangar.kernel.instance.MarkInstanceRunning;
 import dev.hangar.kernel.instance.MarkInstanceStarted;
 import dev.hangar.kernel.instance.MarkInstanceStopped;
 import dev.hangar.kernel.instance.PublishedPort;
+import dev.hangar.kernel.instance.RecordInstanceProgress;
 import dev.hangar.kernel.workload.HealthCheck;
 import dev.hangar.saga.provisioning.ProvisioningSettings;
 import dev.hangar.saga.runtime.ContainerRuntime;
@@ -142,6 +143,11 @@ public class ComputeInstanceWorkload implements WorkloadType<InstanceRequested> 
             }
         }
         return out;
+    }
+
+    @Override
+    public Object progress(InstanceRequested r, String message) {
+        return new RecordInstanceProgress(r.instanceId(), message);
     }
 
     @Override

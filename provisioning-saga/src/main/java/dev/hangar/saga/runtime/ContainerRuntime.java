@@ -31,6 +31,14 @@ public interface ContainerRuntime {
      */
     ContainerHandle ensureRunning(ContainerSpec spec);
 
+    /**
+     * As {@link #ensureRunning(ContainerSpec)}, telling {@code progress} how a pull goes (a first line when it
+     * starts, then at most about once a second, a last one when it is done).
+     */
+    default ContainerHandle ensureRunning(ContainerSpec spec, java.util.function.Consumer<String> progress) {
+        return ensureRunning(spec);
+    }
+
     /** Changes a container's memory and CPU limits in place (0: no limit); a missing container is an error. */
     void updateResources(String containerName, long memoryBytes, long nanoCpus);
 

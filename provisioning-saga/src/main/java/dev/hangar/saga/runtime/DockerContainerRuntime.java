@@ -156,13 +156,18 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
 
     @Override
     public ContainerHandle ensureRunning(ContainerSpec spec) {
+        return ensureRunning(spec, message -> { });
+    }
+
+    @Override
+    public ContainerHandle ensureRunning(ContainerSpec spec, java.util.function.Consumer<String> progress) {
         String name = spec.name();
         boolean created = false;
         InspectContainerResponse info = inspectOrNull(name);
         if (info == null) {
             boolean present = hasImage(spec.image());
             if (pullPolicy == PullPolicy.ALWAYS || (!present && pullPolicy == PullPolicy.MISSING)) {
-                pull(spec.image());
+                pull(spec.image(), progress);
             } else if (!present) {
                 throw new ContainerRuntimeException("image " + spec.image() + " is not present on the host and the pull "
                         + "policy is never; cannot create container " + name);
@@ -210,8 +215,13 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
      * registry's own reason (unreachable, no such image, unauthorized).
      */
     public void pull(String image) {
+        pull(image, message -> { });
+    }
+
+    /** As {@link #pull(String)}, reporting the pull's progress to {@code progress}. */
+    public void pull(String image, java.util.function.Consumer<String> progress) {
         try {
-            pullOnce(image);
+            pullOnce(image, progress);
             pullFailures.remove(image);
         } catch (ContainerRuntimeException e) {
             pullFailures.put(image, e.getMessage());
@@ -224,9 +234,17 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
         return pullFailures.get(image);
     }
 
-    private void pullOnce(String image) {
+    private void pullOnce(String image, java.util.function.Consumer<String> progress) {
+        PullProgress tracker = new PullProgress(image, progress);
+        tracker.started();
         try {
-            var callback = client.pullImageCmd(image).start();
+            var callback = client.pullImageCmd(image).exec(new com.github.dockerjava.api.command.PullImageResultCallback() {
+                @Override
+                public void onNext(com.github.dockerjava.api.model.PullResponseItem item) {
+                    super.onNext(item);
+                    tracker.on(item);
+                }
+            });
             if (!callback.awaitCompletion(PULL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 callback.close();
                 throw new ContainerRuntimeException("docker pull " + image + " did not finish within " + PULL_TIMEOUT);
@@ -241,6 +259,61 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
         }
         if (!hasImage(image)) {
             throw new ContainerRuntimeException("docker pull " + image + " ended without the image on the host");
+        }
+        tracker.done();
+    }
+
+    /** Sums the layers of a pull into one line for people, at most about once a second. */
+    static final class PullProgress {
+        private final String image;
+        private final java.util.function.Consumer<String> sink;
+        private final Map<String, long[]> layers = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Set<String> complete = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private volatile long lastReport;
+
+        PullProgress(String image, java.util.function.Consumer<String> sink) {
+            this.image = image;
+            this.sink = sink;
+        }
+
+        void started() {
+            report("Pulling image " + image);
+        }
+
+        void on(com.github.dockerjava.api.model.PullResponseItem item) {
+            String id = item.getId();
+            String status = item.getStatus() == null ? "" : item.getStatus();
+            if (id == null || id.equals(image) || status.startsWith("Pulling from")) {
+                return;
+            }
+            layers.putIfAbsent(id, new long[2]);
+            if (status.equals("Pull complete") || status.equals("Already exists")) {
+                complete.add(id);
+            }
+            var detail = item.getProgressDetail();
+            if (status.equals("Downloading") && detail != null && detail.getTotal() != null && detail.getCurrent() != null) {
+                layers.put(id, new long[] {detail.getCurrent(), detail.getTotal()});
+            }
+            long now = System.nanoTime();
+            if (now - lastReport > TimeUnit.SECONDS.toNanos(1)) {
+                long current = layers.values().stream().mapToLong(l -> l[0]).sum();
+                long total = layers.values().stream().mapToLong(l -> l[1]).sum();
+                report("Pulling image " + image + ": " + complete.size() + " of " + layers.size() + " layers done"
+                        + (total > 0 ? ", " + current / (1024 * 1024) + " of " + total / (1024 * 1024) + " MB downloaded" : ""));
+            }
+        }
+
+        void done() {
+            report("Pulled image " + image);
+        }
+
+        private void report(String message) {
+            lastReport = System.nanoTime();
+            try {
+                sink.accept(message);
+            } catch (RuntimeException e) {
+                // progress is for people; a lost line changes nothing
+            }
         }
     }
 

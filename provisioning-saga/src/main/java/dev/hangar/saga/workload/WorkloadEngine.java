@@ -192,7 +192,8 @@ public class WorkloadEngine implements AutoCloseable {
             } else {
                 // missing (the first attempt, or one lost in a crash), created but not started, or a start to redo
                 ContainerSpec spec = type.containerSpec(request, secret);
-                ContainerHandle handle = runtime.ensureRunning(settings.deferCpuLimit() ? spec.withNanoCpus(0) : spec);
+                ContainerHandle handle = runtime.ensureRunning(settings.deferCpuLimit() ? spec.withNanoCpus(0) : spec,
+                        message -> progress(type, request, message));
                 containerId = handle.containerId();
                 if (mode == Mode.START) {
                     startsIssued.add(request.workloadId());
@@ -223,6 +224,17 @@ public class WorkloadEngine implements AutoCloseable {
             report(type.provisioningFailed(request, reason));
         } else {
             report(type.startFailed(request, reason));
+        }
+    }
+
+    /** Recorded without waiting (the pull goes on); a line that cannot be recorded is simply lost. */
+    private <R extends WorkloadRequested> void progress(WorkloadType<R> type, R request, String message) {
+        Object command = type.progress(request, message);
+        if (command != null) {
+            commands.send(command).exceptionally(e -> {
+                log.debug("Progress of {} not recorded: {}", request.workloadId(), e.getMessage());
+                return null;
+            });
         }
     }
 

@@ -65,6 +65,11 @@ public interface WorkloadType<R extends WorkloadRequested> {
         throw new UnsupportedOperationException("this workload has no secret to change");
     }
 
+    /** The command that records a step of bringing the workload up (an image pull's progress); null: not recorded. */
+    default Object progress(R request, String message) {
+        return null;
+    }
+
     Object provisioned(R request, String containerId);
 
     Object provisioningFailed(R request, String reason);

@@ -19,6 +19,7 @@ import dev.hangar.kernel.instance.MarkInstanceRunning;
 import dev.hangar.kernel.instance.MarkInstanceStarted;
 import dev.hangar.kernel.instance.MarkInstanceStopped;
 import dev.hangar.kernel.instance.PublishedPort;
+import dev.hangar.kernel.instance.RecordInstanceProgress;
 import dev.hangar.kernel.workload.HealthCheck;
 import dev.hangar.saga.provisioning.ProvisioningSettings;
 import dev.hangar.saga.runtime.InMemoryContainerRuntime;
@@ -200,6 +201,18 @@ class ComputeInstanceSagaTest {
                 .whenPublishingA(requested(false, CHECK))
                 .expectDispatchedCommands(new FailInstance(ID, "image " + IMAGE + " is not present on the host and the "
                         + "pull policy is never; cannot create container " + CONTAINER));
+    }
+
+    @Test
+    void aMissingImageIsPulledWithItsProgressRecordedWhileCreating() {
+        setUpWith(new InMemoryContainerRuntime().withPullable(IMAGE).withPullPolicy(PullPolicy.MISSING)
+                .withPublished(8888, jupyterPort));
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(requested(false, CHECK))
+                .expectDispatchedCommands(new RecordInstanceProgress(ID, "Pulling image " + IMAGE),
+                        new RecordInstanceProgress(ID, "Pulled image " + IMAGE),
+                        new MarkInstanceRunning(ID, "id-" + CONTAINER, ports()));
+        assertThat(runtime.hasImage(IMAGE)).isTrue();
     }
 
     private static int freePort() throws IOException {

@@ -137,6 +137,12 @@ public class InMemoryContainerRuntime implements ContainerRuntime {
 
     @Override
     public ContainerHandle ensureRunning(ContainerSpec spec) {
+        return ensureRunning(spec, message -> { });
+    }
+
+    /** A pull reports "Pulling image ..." and "Pulled image ...", as the real engine's first and last lines. */
+    @Override
+    public ContainerHandle ensureRunning(ContainerSpec spec, Consumer<String> progress) {
         check();
         CountDownLatch gate = gates.get(spec.name());
         if (gate != null) {
@@ -157,7 +163,9 @@ public class InMemoryContainerRuntime implements ContainerRuntime {
                 if (!pullable.contains(spec.image())) {
                     throw new ContainerRuntimeException("docker pull " + spec.image() + " failed: manifest unknown");
                 }
+                progress.accept("Pulling image " + spec.image());
                 images.add(spec.image());
+                progress.accept("Pulled image " + spec.image());
             }
             if (spec.volumeName() != null) {
                 volumes.add(spec.volumeName());

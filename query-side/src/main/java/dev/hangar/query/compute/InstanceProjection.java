@@ -9,6 +9,7 @@ import dev.hangar.kernel.instance.InstanceContainerExited;
 import dev.hangar.kernel.instance.InstanceDeleted;
 import dev.hangar.kernel.instance.InstanceDeletionRequested;
 import dev.hangar.kernel.instance.InstanceList;
+import dev.hangar.kernel.instance.InstanceProgressed;
 import dev.hangar.kernel.instance.InstanceProvisioned;
 import dev.hangar.kernel.instance.InstanceProvisioningFailed;
 import dev.hangar.kernel.instance.InstanceRenamed;
@@ -115,6 +116,13 @@ public class InstanceProjection {
     @EventHandler
     void on(InstanceContainerExited e) {
         status(e.instanceId(), InstanceStatus.FAILED, e.reason(), e.at(), new Update().set("ports", List.of()));
+    }
+
+    /** Only while still creating or starting: a late line never overwrites a newer status's message. */
+    @EventHandler
+    void on(InstanceProgressed e) {
+        update(Query.query(where("_id").is(e.instanceId()).and("status").in(InstanceStatus.CREATING,
+                InstanceStatus.STARTING)), new Update().set("statusMessage", e.message()).set("updatedAt", e.at()));
     }
 
     @EventHandler
