@@ -46,12 +46,28 @@ class RegistryPullHttpTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate eventStore;
 
     @DynamicPropertySource
     static void images(DynamicPropertyRegistry properties) throws Exception {
         startRegistry();
         properties.add("hangar.engines.redis.image", () -> redisImage());
         properties.add("hangar.engines.mysql.image", () -> registry + "/hangar/mariadb:no-such-tag");
+        // compute instances pull by the same mechanism: a template whose image is only in the registry
+        // (Redis, probed on its TCP port) and one whose tag the registry does not have
+        properties.add("hangar.instances.catalog.templates.pulled.name", () -> "Pulled");
+        properties.add("hangar.instances.catalog.templates.pulled.image", RegistryPullHttpTest::instanceImage);
+        properties.add("hangar.instances.catalog.templates.pulled.ports[0].port", () -> "6379");
+        properties.add("hangar.instances.catalog.templates.pulled.ports[0].type", () -> "tcp");
+        properties.add("hangar.instances.catalog.templates.missing.name", () -> "Missing");
+        properties.add("hangar.instances.catalog.templates.missing.image", () -> registry + "/hangar/workspace:no-such-tag");
+        properties.add("hangar.instances.catalog.templates.missing.ports[0].port", () -> "8888");
+        properties.add("hangar.instances.catalog.templates.missing.ports[0].type", () -> "jupyter");
+    }
+
+    static String instanceImage() {
+        return registry + "/hangar/instance-redis:7";
     }
 
     static String redisImage() {
@@ -90,15 +106,21 @@ class RegistryPullHttpTest {
         DockerProbe.lines("docker", "push", redisImage());
         DockerProbe.lines("docker", "rmi", redisImage());
         assertThat(DockerProbe.lines("docker", "image", "ls", "-q", redisImage())).isEmpty();
+        DockerProbe.lines("docker", "tag", "hangar/redis:7", instanceImage());
+        DockerProbe.lines("docker", "push", instanceImage());
+        DockerProbe.lines("docker", "rmi", instanceImage());
+        assertThat(DockerProbe.lines("docker", "image", "ls", "-q", instanceImage())).isEmpty();
     }
 
     @AfterAll
     static void stopRegistry() {
         if (registryContainer != null) {
-            try {
-                DockerProbe.lines("docker", "rmi", redisImage());
-            } catch (IllegalStateException e) {
-                // not pulled, or still used: nothing to clean
+            for (String image : List.of(redisImage(), instanceImage())) {
+                try {
+                    DockerProbe.lines("docker", "rmi", image);
+                } catch (IllegalStateException e) {
+                    // not pulled, or still used: nothing to clean
+                }
             }
             DockerProbe.remove(registryContainer);
         }
@@ -142,6 +164,42 @@ class RegistryPullHttpTest {
         assertThat(mysql.path("available").asBoolean()).isFalse();
         assertThat(mysql.path("reason").asText()).contains("last pull failed").containsIgnoringCase("manifest unknown");
         assertThat(DockerProbe.containers("hangar.instance-id=" + created.text("id"))).isEmpty();
+    }
+
+    @Test
+    void aComputeInstanceWhoseTemplateImageIsMissingIsPulledAndRuns() throws Exception {
+        HangarClient client = new HangarClient(port);
+        User user = client.newPlatformUser();
+        Response created = client.post("/api/instances", Map.of("name", "pulled", "instanceType", "small",
+                "templateId", "pulled"), user.token());
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String id = created.text("instanceId");
+        Response running = dev.hangar.api.support.InstanceStatus.awaitStatus(client, user.token(), id, "running");
+        assertThat(running.text("imageUrl")).isEqualTo(instanceImage());
+        // the pull's progress was the instance's status message while it was creating
+        assertThat(eventStore.queryForList("select payload from domainevententry where aggregateidentifier = ? "
+                + "and payloadtype like '%InstanceProgressed'", byte[].class, id).stream()
+                .map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).toList())
+                .anyMatch(p -> p.contains("Pulling image " + instanceImage()))
+                .anyMatch(p -> p.contains("Pulled image " + instanceImage()));
+        assertThat(DockerProbe.lines("docker", "image", "ls", "-q", instanceImage())).isNotEmpty();
+        assertThat(client.delete("/api/instances/" + id, user.token()).status()).isEqualTo(200);
+        awaitGone(id);
+    }
+
+    @Test
+    void aComputeInstanceWhoseTagTheRegistryLacksFailsWithTheRegistrysReason() throws Exception {
+        HangarClient client = new HangarClient(port);
+        User user = client.newPlatformUser();
+        Response created = client.post("/api/instances", Map.of("name", "missing", "instanceType", "small",
+                "templateId", "missing"), user.token());
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String id = created.text("instanceId");
+        Response failed = dev.hangar.api.support.InstanceStatus.awaitStatus(client, user.token(), id, "failed");
+        assertThat(failed.text("statusMessage")).contains("no-such-tag").containsIgnoringCase("manifest unknown");
+        assertThat(DockerProbe.containers("hangar.instance-id=" + id)).isEmpty();
+        assertThat(client.delete("/api/instances/" + id, user.token()).status()).isEqualTo(200);
+        awaitGone(id);
     }
 
     private static JsonNode engine(HangarClient client, User user, String name) {

@@ -53,6 +53,10 @@ public final class HangarClient {
         return send("PUT", path, body, token);
     }
 
+    public Response patch(String path, Object body, String token) {
+        return send("PATCH", path, body, token);
+    }
+
     public Response delete(String path, String token) {
         return send("DELETE", path, null, token);
     }
@@ -75,6 +79,9 @@ public final class HangarClient {
             // for the secrets scan at the end of the suite
             if (body instanceof Map<?, ?> sent) {
                 SecretsLedger.record(sent.get("password"));
+            }
+            if (json.path("accessToken").isTextual()) {
+                SecretsLedger.record(json.path("accessToken").asText());
             }
             if (json.path("password").isTextual()) {
                 SecretsLedger.record(json.path("password").asText());

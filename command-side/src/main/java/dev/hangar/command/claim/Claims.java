@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Claims {
 
-    public enum Kind { EMAIL, USERNAME, TENANT, PORT, INSTANCE_NAME }
+    public enum Kind { EMAIL, USERNAME, TENANT, PORT, INSTANCE_NAME, COMPUTE_INSTANCE_NAME }
 
     private final Repository<UniqueClaim> repository;
 

@@ -1,6 +1,9 @@
 package dev.hangar.saga.provisioning;
 
 import dev.hangar.kernel.database.RecordContainerExited;
+import dev.hangar.kernel.instance.RecordInstanceContainerExited;
+import dev.hangar.saga.compute.ComputeInstanceWorkload;
+import dev.hangar.saga.runtime.Labels;
 import dev.hangar.saga.runtime.ContainerEvent;
 import dev.hangar.saga.runtime.ContainerRuntime;
 import java.util.Set;
@@ -14,8 +17,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows the engine's event stream and reports a database container that stops, dies or is
- * removed; the Instance aggregate decides whether that is news (it is, only while it should run).
+ * Follows the engine's event stream and reports a database or compute instance container that stops,
+ * dies or is removed; the Instance aggregate decides whether that is news (it is, only while it should run).
  * When the engine cannot be reached, it tries again every few seconds.
  */
 @Component
@@ -58,7 +61,10 @@ public class ContainerDriftWatcher implements SmartLifecycle {
 
     void onEvent(ContainerEvent event) {
         if (event.instanceId() != null && GONE.contains(event.action())) {
-            commands.send(new RecordContainerExited(event.instanceId(), event.action()))
+            Object report = ComputeInstanceWorkload.KIND.equals(event.labels().get(Labels.KIND))
+                    ? new RecordInstanceContainerExited(event.instanceId(), event.action())
+                    : new RecordContainerExited(event.instanceId(), event.action());
+            commands.send(report)
                     .exceptionally(e -> {
                         log.debug("Drift of {} not recorded: {}", event.instanceId(), e.getMessage());
                         return null;

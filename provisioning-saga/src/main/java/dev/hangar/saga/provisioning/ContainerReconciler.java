@@ -4,6 +4,10 @@ import dev.hangar.kernel.database.DatabaseList;
 import dev.hangar.kernel.database.DatabaseView;
 import dev.hangar.kernel.database.ListDatabasesExpectedRunning;
 import dev.hangar.kernel.database.RecordContainerExited;
+import dev.hangar.kernel.instance.InstanceList;
+import dev.hangar.kernel.instance.InstanceView;
+import dev.hangar.kernel.instance.ListInstancesExpectedRunning;
+import dev.hangar.kernel.instance.RecordInstanceContainerExited;
 import dev.hangar.saga.runtime.ContainerRuntime;
 import dev.hangar.saga.runtime.ContainerRuntimeException;
 import dev.hangar.saga.runtime.ContainerState;
@@ -21,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The event stream sees what happens while Hangar runs; this sees what happened while it did not.
- * Shortly after start-up, and then periodically, every database that should be running has its
+ * Shortly after start-up, and then periodically, every database and compute instance that should be running has its
  * container inspected; a missing or stopped one is reported like a drift event.
  */
 @Component
@@ -45,7 +49,7 @@ public class ContainerReconciler implements SmartLifecycle {
         this.initialDelay = properties.reconcileInitialDelay();
     }
 
-    /** @return how many databases were reported */
+    /** @return how many databases and instances were reported */
     public int reconcile() {
         if (!runtime.ping()) {
             return 0;
@@ -61,6 +65,18 @@ public class ContainerReconciler implements SmartLifecycle {
                 }
             } catch (ContainerRuntimeException e) {
                 log.debug("Cannot inspect {}: {}", db.containerName(), e.getMessage());
+            }
+        }
+        for (InstanceView instance : queries.query(new ListInstancesExpectedRunning(), InstanceList.class).join()
+                .instances()) {
+            try {
+                Optional<ContainerState> state = runtime.inspect(instance.containerName());
+                if (state.isEmpty() || !state.get().running()) {
+                    commands.send(new RecordInstanceContainerExited(instance.id(), state.isEmpty() ? "destroy" : "die"));
+                    reported++;
+                }
+            } catch (ContainerRuntimeException e) {
+                log.debug("Cannot inspect {}: {}", instance.containerName(), e.getMessage());
             }
         }
         return reported;

@@ -1,6 +1,7 @@
 package dev.hangar.saga.provisioning;
 
 import dev.hangar.kernel.common.SecretBox;
+import dev.hangar.saga.compute.ComputeInstanceWorkload;
 import dev.hangar.kernel.database.Engine;
 import dev.hangar.saga.engine.EngineCatalog;
 import dev.hangar.saga.engine.EngineDrivers;
@@ -66,6 +67,12 @@ public class ProvisioningConfiguration {
     public DatabaseWorkload databaseWorkload(EngineCatalog catalog, EngineDrivers drivers, SecretBox secrets,
                                              ProvisioningSettings settings) {
         return new DatabaseWorkload(catalog, drivers, secrets, settings);
+    }
+
+    @Bean
+    public ComputeInstanceWorkload computeInstanceWorkload(ContainerRuntime runtime, SecretBox secrets,
+                                                           ProvisioningSettings settings) {
+        return new ComputeInstanceWorkload(runtime, secrets, settings);
     }
 
     @Bean

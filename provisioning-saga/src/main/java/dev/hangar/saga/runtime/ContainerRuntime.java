@@ -31,6 +31,14 @@ public interface ContainerRuntime {
      */
     ContainerHandle ensureRunning(ContainerSpec spec);
 
+    /**
+     * As {@link #ensureRunning(ContainerSpec)}, telling {@code progress} how a pull goes (a first line when it
+     * starts, then at most about once a second, a last one when it is done).
+     */
+    default ContainerHandle ensureRunning(ContainerSpec spec, java.util.function.Consumer<String> progress) {
+        return ensureRunning(spec);
+    }
+
     /** Changes a container's memory and CPU limits in place (0: no limit); a missing container is an error. */
     void updateResources(String containerName, long memoryBytes, long nanoCpus);
 
@@ -44,6 +52,21 @@ public interface ContainerRuntime {
     void remove(String containerName, String volumeName);
 
     Optional<ContainerState> inspect(String containerName);
+
+    /** The container's published ports: container port to host port; empty when it is missing or not running. */
+    default java.util.Map<Integer, Integer> publishedPorts(String containerName) {
+        return java.util.Map.of();
+    }
+
+    /** How many CPUs the engine's host has (0: unknown); a CPU limit above it is refused by the engine. */
+    default int hostCpus() {
+        return 0;
+    }
+
+    /** Whether the engine can give containers NVIDIA GPUs (its runtimes include {@code nvidia}). */
+    default boolean hasNvidiaGpus() {
+        return false;
+    }
 
     /** Runs a command inside a running container; answers exit code and output. */
     ExecResult exec(String containerName, String... command);

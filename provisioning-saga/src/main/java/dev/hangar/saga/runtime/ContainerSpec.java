@@ -11,7 +11,18 @@ import java.util.Map;
 public record ContainerSpec(String name, String image, Map<String, String> env, List<String> command,
                             Map<String, String> labels, int containerPort, String hostIp, int hostPort,
                             String volumeName, String volumePath, long memoryBytes, long nanoCpus,
-                            Isolation isolation) {
+                            Isolation isolation, List<Integer> morePorts, int gpuCount) {
+
+    public ContainerSpec {
+        morePorts = morePorts == null ? List.of() : List.copyOf(morePorts);
+    }
+
+    public ContainerSpec(String name, String image, Map<String, String> env, List<String> command,
+                         Map<String, String> labels, int containerPort, String hostIp, int hostPort,
+                         String volumeName, String volumePath, long memoryBytes, long nanoCpus, Isolation isolation) {
+        this(name, image, env, command, labels, containerPort, hostIp, hostPort, volumeName, volumePath, memoryBytes,
+                nanoCpus, isolation, List.of(), 0);
+    }
 
     /**
      * How a tenant's container is fenced in (issue 14). {@code network}: a bridge network of its own,
@@ -20,6 +31,10 @@ public record ContainerSpec(String name, String image, Map<String, String> env, 
      * {@code no-new-privileges}; {@code pidsLimit} 0 for none.
      */
     public record Isolation(String network, List<String> capAdd, long pidsLimit) {
+
+        /** What the workspace image's SSH server needs besides: privilege separation, audit, signals. */
+        public static final List<String> WORKSPACE_CAPABILITIES = List.of("CHOWN", "SETUID", "SETGID", "DAC_OVERRIDE",
+                "FOWNER", "SYS_CHROOT", "AUDIT_WRITE", "KILL", "NET_BIND_SERVICE");
 
         /** What the engine images' entrypoints need to take their data directory and drop to their user, measured. */
         public static final List<String> ENGINE_CAPABILITIES = List.of("CHOWN", "SETUID", "SETGID", "DAC_OVERRIDE",
@@ -45,12 +60,22 @@ public record ContainerSpec(String name, String image, Map<String, String> env, 
 
     public ContainerSpec withNanoCpus(long cpus) {
         return new ContainerSpec(name, image, env, command, labels, containerPort, hostIp, hostPort, volumeName,
-                volumePath, memoryBytes, cpus, isolation);
+                volumePath, memoryBytes, cpus, isolation, morePorts, gpuCount);
     }
 
     public ContainerSpec withIsolation(Isolation newIsolation) {
         return new ContainerSpec(name, image, env, command, labels, containerPort, hostIp, hostPort, volumeName,
-                volumePath, memoryBytes, nanoCpus, newIsolation);
+                volumePath, memoryBytes, nanoCpus, newIsolation, morePorts, gpuCount);
+    }
+
+    /**
+     * Also publishes {@code ports} (container ports) on {@code hostIp}, each on a host port the engine
+     * chooses ({@link ContainerRuntime#publishedPorts} tells which), and asks the engine for
+     * {@code gpus} NVIDIA GPUs (0: none).
+     */
+    public ContainerSpec withMorePorts(List<Integer> ports, int gpus) {
+        return new ContainerSpec(name, image, env, command, labels, containerPort, hostIp, hostPort, volumeName,
+                volumePath, memoryBytes, nanoCpus, isolation, ports, gpus);
     }
 
     @Override

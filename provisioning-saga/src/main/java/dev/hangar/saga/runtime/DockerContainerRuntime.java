@@ -156,13 +156,18 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
 
     @Override
     public ContainerHandle ensureRunning(ContainerSpec spec) {
+        return ensureRunning(spec, message -> { });
+    }
+
+    @Override
+    public ContainerHandle ensureRunning(ContainerSpec spec, java.util.function.Consumer<String> progress) {
         String name = spec.name();
         boolean created = false;
         InspectContainerResponse info = inspectOrNull(name);
         if (info == null) {
             boolean present = hasImage(spec.image());
             if (pullPolicy == PullPolicy.ALWAYS || (!present && pullPolicy == PullPolicy.MISSING)) {
-                pull(spec.image());
+                pull(spec.image(), progress);
             } else if (!present) {
                 throw new ContainerRuntimeException("image " + spec.image() + " is not present on the host and the pull "
                         + "policy is never; cannot create container " + name);
@@ -210,8 +215,13 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
      * registry's own reason (unreachable, no such image, unauthorized).
      */
     public void pull(String image) {
+        pull(image, message -> { });
+    }
+
+    /** As {@link #pull(String)}, reporting the pull's progress to {@code progress}. */
+    public void pull(String image, java.util.function.Consumer<String> progress) {
         try {
-            pullOnce(image);
+            pullOnce(image, progress);
             pullFailures.remove(image);
         } catch (ContainerRuntimeException e) {
             pullFailures.put(image, e.getMessage());
@@ -224,9 +234,17 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
         return pullFailures.get(image);
     }
 
-    private void pullOnce(String image) {
+    private void pullOnce(String image, java.util.function.Consumer<String> progress) {
+        PullProgress tracker = new PullProgress(image, progress);
+        tracker.started();
         try {
-            var callback = client.pullImageCmd(image).start();
+            var callback = client.pullImageCmd(image).exec(new com.github.dockerjava.api.command.PullImageResultCallback() {
+                @Override
+                public void onNext(com.github.dockerjava.api.model.PullResponseItem item) {
+                    super.onNext(item);
+                    tracker.on(item);
+                }
+            });
             if (!callback.awaitCompletion(PULL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 callback.close();
                 throw new ContainerRuntimeException("docker pull " + image + " did not finish within " + PULL_TIMEOUT);
@@ -241,6 +259,61 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
         }
         if (!hasImage(image)) {
             throw new ContainerRuntimeException("docker pull " + image + " ended without the image on the host");
+        }
+        tracker.done();
+    }
+
+    /** Sums the layers of a pull into one line for people, at most about once a second. */
+    static final class PullProgress {
+        private final String image;
+        private final java.util.function.Consumer<String> sink;
+        private final Map<String, long[]> layers = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Set<String> complete = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private volatile long lastReport;
+
+        PullProgress(String image, java.util.function.Consumer<String> sink) {
+            this.image = image;
+            this.sink = sink;
+        }
+
+        void started() {
+            report("Pulling image " + image);
+        }
+
+        void on(com.github.dockerjava.api.model.PullResponseItem item) {
+            String id = item.getId();
+            String status = item.getStatus() == null ? "" : item.getStatus();
+            if (id == null || id.equals(image) || status.startsWith("Pulling from")) {
+                return;
+            }
+            layers.putIfAbsent(id, new long[2]);
+            if (status.equals("Pull complete") || status.equals("Already exists")) {
+                complete.add(id);
+            }
+            var detail = item.getProgressDetail();
+            if (status.equals("Downloading") && detail != null && detail.getTotal() != null && detail.getCurrent() != null) {
+                layers.put(id, new long[] {detail.getCurrent(), detail.getTotal()});
+            }
+            long now = System.nanoTime();
+            if (now - lastReport > TimeUnit.SECONDS.toNanos(1)) {
+                long current = layers.values().stream().mapToLong(l -> l[0]).sum();
+                long total = layers.values().stream().mapToLong(l -> l[1]).sum();
+                report("Pulling image " + image + ": " + complete.size() + " of " + layers.size() + " layers done"
+                        + (total > 0 ? ", " + current / (1024 * 1024) + " of " + total / (1024 * 1024) + " MB downloaded" : ""));
+            }
+        }
+
+        void done() {
+            report("Pulled image " + image);
+        }
+
+        private void report(String message) {
+            lastReport = System.nanoTime();
+            try {
+                sink.accept(message);
+            } catch (RuntimeException e) {
+                // progress is for people; a lost line changes nothing
+            }
         }
     }
 
@@ -342,6 +415,29 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
                 String ip = spec.hostIp() == null || spec.hostIp().isBlank() ? "0.0.0.0" : spec.hostIp();
                 host.withPortBindings(new PortBinding(Ports.Binding.bindIpAndPort(ip, spec.hostPort()), exposed));
             }
+        }
+        if (!spec.morePorts().isEmpty()) {
+            String ip = spec.hostIp() == null || spec.hostIp().isBlank() ? "0.0.0.0" : spec.hostIp();
+            List<ExposedPort> exposed = new ArrayList<>();
+            List<PortBinding> bindings = new ArrayList<>();
+            if (spec.containerPort() > 0) {
+                exposed.add(ExposedPort.tcp(spec.containerPort()));
+                if (spec.hostPort() > 0) {
+                    bindings.add(new PortBinding(Ports.Binding.bindIpAndPort(ip, spec.hostPort()),
+                            ExposedPort.tcp(spec.containerPort())));
+                }
+            }
+            for (int port : spec.morePorts()) {
+                ExposedPort e = ExposedPort.tcp(port);
+                exposed.add(e);
+                bindings.add(new PortBinding(Ports.Binding.bindIp(ip), e));
+            }
+            cmd.withExposedPorts(exposed);
+            host.withPortBindings(bindings);
+        }
+        if (spec.gpuCount() > 0) {
+            host.withDeviceRequests(List.of(new com.github.dockerjava.api.model.DeviceRequest().withDriver("nvidia")
+                    .withCount(spec.gpuCount()).withCapabilities(List.of(List.of("gpu")))));
         }
         if (spec.memoryBytes() > 0) {
             host.withMemory(spec.memoryBytes());
@@ -454,6 +550,52 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
         Map<String, String> labels = info.getConfig() == null || info.getConfig().getLabels() == null
                 ? Map.of() : Map.copyOf(info.getConfig().getLabels());
         return Optional.of(new ContainerState(info.getId(), stripSlash(info.getName()), running, status, labels));
+    }
+
+    @Override
+    public Map<Integer, Integer> publishedPorts(String containerName) {
+        InspectContainerResponse info = inspectOrNull(containerName);
+        if (info == null || info.getNetworkSettings() == null || info.getNetworkSettings().getPorts() == null) {
+            return Map.of();
+        }
+        Map<Integer, Integer> published = new java.util.TreeMap<>();
+        info.getNetworkSettings().getPorts().getBindings().forEach((exposed, bindings) -> {
+            if (bindings != null) {
+                for (Ports.Binding b : bindings) {
+                    if (b != null && b.getHostPortSpec() != null && !b.getHostPortSpec().isBlank()) {
+                        published.putIfAbsent(exposed.getPort(), Integer.parseInt(b.getHostPortSpec()));
+                    }
+                }
+            }
+        });
+        return published;
+    }
+
+    private volatile int hostCpus;
+
+    @Override
+    public int hostCpus() {
+        if (hostCpus == 0) {
+            try {
+                Integer n = client.infoCmd().exec().getNCPU();
+                hostCpus = n == null ? 0 : n;
+            } catch (RuntimeException e) {
+                return 0;
+            }
+        }
+        return hostCpus;
+    }
+
+    /** The engine's runtimes include NVIDIA's (nvidia-container-toolkit), so device requests for GPUs can be met. */
+    @Override
+    public boolean hasNvidiaGpus() {
+        try {
+            var info = client.infoCmd().exec();
+            Map<String, ?> runtimes = info.getRuntimes();
+            return runtimes != null && runtimes.containsKey("nvidia");
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private InspectContainerResponse inspectOrNull(String containerName) {

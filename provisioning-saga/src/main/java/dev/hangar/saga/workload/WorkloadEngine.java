@@ -1,10 +1,12 @@
 package dev.hangar.saga.workload;
 
+import dev.hangar.kernel.workload.HealthCheck;
 import dev.hangar.kernel.workload.WorkloadRequested;
 import dev.hangar.saga.runtime.ContainerHandle;
 import dev.hangar.saga.runtime.ContainerRuntime;
 import dev.hangar.saga.runtime.ContainerSpec;
 import dev.hangar.saga.runtime.ContainerState;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,22 +79,40 @@ public class WorkloadEngine implements AutoCloseable {
         return types.of(request).initialSecret(request);
     }
 
+    /** The pause between readiness checks: the workload's health check's, else the settings'. */
+    public Duration probeInterval(HealthCheck check) {
+        return check != null ? Duration.ofMillis(check.retryDelayMs()) : settings.probeInterval();
+    }
+
+    /** How long a create or start may take to become ready: the workload's health check's, else the settings'. */
+    public Duration readinessTimeout(HealthCheck check) {
+        return check != null ? Duration.ofMillis(check.maxWaitTimeMs()) : settings.readinessTimeout();
+    }
+
     /** Makes the container run (pulling, creating or starting it as needed), then checks readiness once. */
     public void begin(WorkloadRequested request, String secretCiphertext, Mode mode) {
+        begin(request, secretCiphertext, mode, null);
+    }
+
+    public void begin(WorkloadRequested request, String secretCiphertext, Mode mode, HealthCheck check) {
         submitWhenCommitted(request, () -> {
             if (mode == Mode.START) {
                 startsIssued.add(request.workloadId());
             }
-            bringUp(types.of(request), request, secretCiphertext, mode, false);
+            bringUp(types.of(request), request, secretCiphertext, mode, false, check);
         });
     }
 
     /** A periodic readiness check; skipped while the workload's previous operation is still going. */
     public void check(WorkloadRequested request, String secretCiphertext, Mode mode) {
+        check(request, secretCiphertext, mode, null);
+    }
+
+    public void check(WorkloadRequested request, String secretCiphertext, Mode mode, HealthCheck check) {
         if (executor.busy(request.workloadId())) {
             return;
         }
-        submitWhenCommitted(request, () -> bringUp(types.of(request), request, secretCiphertext, mode, true));
+        submitWhenCommitted(request, () -> bringUp(types.of(request), request, secretCiphertext, mode, true, check));
     }
 
     /** The readiness time-out: a new workload is removed and recorded failed, a restart recorded failed. */
@@ -158,7 +178,7 @@ public class WorkloadEngine implements AutoCloseable {
     }
 
     private <R extends WorkloadRequested> void bringUp(WorkloadType<R> type, R request, String secret, Mode mode,
-                                                        boolean periodic) {
+                                                        boolean periodic, HealthCheck check) {
         String name = type.containerName(request);
         String containerId;
         try {
@@ -172,13 +192,14 @@ public class WorkloadEngine implements AutoCloseable {
             } else {
                 // missing (the first attempt, or one lost in a crash), created but not started, or a start to redo
                 ContainerSpec spec = type.containerSpec(request, secret);
-                ContainerHandle handle = runtime.ensureRunning(settings.deferCpuLimit() ? spec.withNanoCpus(0) : spec);
+                ContainerHandle handle = runtime.ensureRunning(settings.deferCpuLimit() ? spec.withNanoCpus(0) : spec,
+                        message -> progress(type, request, message));
                 containerId = handle.containerId();
                 if (mode == Mode.START) {
                     startsIssued.add(request.workloadId());
                 }
             }
-            if (!type.ready(request, secret)) {
+            if (!type.ready(request, secret, check)) {
                 return;
             }
             ContainerSpec spec = type.containerSpec(request, secret);
@@ -197,10 +218,23 @@ public class WorkloadEngine implements AutoCloseable {
                 request.workloadId(), reason);
         failures.incrementAndGet();
         if (mode == Mode.CREATE) {
-            runtime.remove(type.containerName(request), type.volumeName(request));
+            if (!type.keepsFailedContainer()) {
+                runtime.remove(type.containerName(request), type.volumeName(request));
+            }
             report(type.provisioningFailed(request, reason));
         } else {
             report(type.startFailed(request, reason));
+        }
+    }
+
+    /** Recorded without waiting (the pull goes on); a line that cannot be recorded is simply lost. */
+    private <R extends WorkloadRequested> void progress(WorkloadType<R> type, R request, String message) {
+        Object command = type.progress(request, message);
+        if (command != null) {
+            commands.send(command).exceptionally(e -> {
+                log.debug("Progress of {} not recorded: {}", request.workloadId(), e.getMessage());
+                return null;
+            });
         }
     }
 

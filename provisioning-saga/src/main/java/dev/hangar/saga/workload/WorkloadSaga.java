@@ -3,7 +3,9 @@ package dev.hangar.saga.workload;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.hangar.kernel.workload.WorkloadEnded;
+import dev.hangar.kernel.workload.HealthCheck;
 import dev.hangar.kernel.workload.WorkloadFailed;
+import dev.hangar.kernel.workload.WorkloadHealthChecked;
 import dev.hangar.kernel.workload.WorkloadReady;
 import dev.hangar.kernel.workload.WorkloadRemovalRequested;
 import dev.hangar.kernel.workload.WorkloadRequested;
@@ -52,6 +54,8 @@ public class WorkloadSaga {
     private Phase phase;
     private Pending pending = Pending.NONE;
     private int attempts;
+    /** How readiness is probed, when the workload says (its request, or the latest start that said); else the engine's settings. */
+    private HealthCheck healthCheck;
     /** Moves on whenever the current waits are superseded; deadlines of earlier generations are ignored. */
     private long generation;
     private String rotationId;
@@ -64,6 +68,7 @@ public class WorkloadSaga {
     void on(WorkloadRequested event, WorkloadEngine engine, DeadlineManager deadlines) {
         request = event;
         secretCiphertext = engine.initialSecret(event);
+        healthCheck = event instanceof WorkloadHealthChecked checked ? checked.healthCheck() : null;
         awaitReady(Phase.CREATING, engine, deadlines);
     }
 
@@ -87,6 +92,9 @@ public class WorkloadSaga {
 
     @SagaEventHandler(associationProperty = ID)
     void on(WorkloadStartRequested event, WorkloadEngine engine, DeadlineManager deadlines) {
+        if (event instanceof WorkloadHealthChecked checked && checked.healthCheck() != null) {
+            healthCheck = checked.healthCheck();
+        }
         awaitReady(Phase.STARTING, engine, deadlines);
     }
 
@@ -143,8 +151,8 @@ public class WorkloadSaga {
     void check(Due due, WorkloadEngine engine, DeadlineManager deadlines) {
         if (due.generation() == generation && (phase == Phase.CREATING || phase == Phase.STARTING)
                 && pending == Pending.NONE) {
-            engine.check(request, secretCiphertext, mode());
-            deadlines.schedule(engine.settings().probeInterval(), CHECK, due);
+            engine.check(request, secretCiphertext, mode(), healthCheck);
+            deadlines.schedule(engine.probeInterval(healthCheck), CHECK, due);
         }
     }
 
@@ -176,9 +184,9 @@ public class WorkloadSaga {
     private void awaitReady(Phase next, WorkloadEngine engine, DeadlineManager deadlines) {
         phase = next;
         supersede();
-        engine.begin(request, secretCiphertext, mode());
-        deadlines.schedule(engine.settings().probeInterval(), CHECK, due(generation));
-        deadlines.schedule(engine.settings().readinessTimeout(), TIMEOUT, due(generation));
+        engine.begin(request, secretCiphertext, mode(), healthCheck);
+        deadlines.schedule(engine.probeInterval(healthCheck), CHECK, due(generation));
+        deadlines.schedule(engine.readinessTimeout(healthCheck), TIMEOUT, due(generation));
     }
 
     /** Waits for the outcome of {@code operation}, asking again (with growing pauses) until it comes. */
@@ -194,7 +202,7 @@ public class WorkloadSaga {
             case STOP -> engine.stop(request);
             case REMOVE -> engine.remove(request);
             case GIVE_UP -> engine.giveUp(request, mode(), "The workload did not become ready within "
-                    + engine.settings().readinessTimeout().toSeconds() + " s");
+                    + engine.readinessTimeout(healthCheck).toSeconds() + " s");
             case NONE -> { }
         }
     }

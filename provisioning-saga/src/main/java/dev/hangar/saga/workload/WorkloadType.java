@@ -1,5 +1,6 @@
 package dev.hangar.saga.workload;
 
+import dev.hangar.kernel.workload.HealthCheck;
 import dev.hangar.kernel.workload.WorkloadRequested;
 import dev.hangar.saga.runtime.ContainerSpec;
 
@@ -41,6 +42,19 @@ public interface WorkloadType<R extends WorkloadRequested> {
     /** One readiness check, bounded in time; false means "not yet" and is asked again later. */
     boolean ready(R request, String secretCiphertext);
 
+    /** One readiness check as the workload's health check says ({@code check} null: the workload's own way). */
+    default boolean ready(R request, String secretCiphertext, HealthCheck check) {
+        return ready(request, secretCiphertext);
+    }
+
+    /**
+     * Whether a new workload that failed to come up keeps its container (and volume) for a later start;
+     * false: they are removed and the failure ends the workload.
+     */
+    default boolean keepsFailedContainer() {
+        return false;
+    }
+
     /** Whether the workload accepts this secret now (a login); false also when it cannot be reached. */
     default boolean acceptsSecret(R request, String secretCiphertext) {
         return ready(request, secretCiphertext);
@@ -49,6 +63,11 @@ public interface WorkloadType<R extends WorkloadRequested> {
     /** Changes the secret inside the running workload; throws when the workload refuses. */
     default void changeSecret(R request, String currentCiphertext, String newCiphertext) {
         throw new UnsupportedOperationException("this workload has no secret to change");
+    }
+
+    /** The command that records a step of bringing the workload up (an image pull's progress); null: not recorded. */
+    default Object progress(R request, String message) {
+        return null;
     }
 
     Object provisioned(R request, String containerId);

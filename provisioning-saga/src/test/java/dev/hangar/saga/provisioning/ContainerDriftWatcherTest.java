@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hangar.kernel.common.SecretBox;
 import dev.hangar.kernel.database.DatabaseRequested;
 import dev.hangar.kernel.database.RecordContainerExited;
+import dev.hangar.kernel.instance.RecordInstanceContainerExited;
 import dev.hangar.kernel.subscription.Plan;
 import dev.hangar.saga.engine.EngineCatalog;
 import dev.hangar.saga.engine.EngineDrivers;
@@ -33,6 +34,7 @@ class ContainerDriftWatcherTest {
 
     private DockerContainerRuntime runtime;
     private final List<RecordContainerExited> recorded = new CopyOnWriteArrayList<>();
+    private final List<RecordInstanceContainerExited> recordedInstances = new CopyOnWriteArrayList<>();
     private ContainerDriftWatcher watcher;
     private String instanceId;
 
@@ -42,6 +44,10 @@ class ContainerDriftWatcherTest {
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         bus.subscribe(RecordContainerExited.class.getName(), (CommandMessage<?> message) -> {
             recorded.add((RecordContainerExited) message.getPayload());
+            return null;
+        });
+        bus.subscribe(RecordInstanceContainerExited.class.getName(), (CommandMessage<?> message) -> {
+            recordedInstances.add((RecordInstanceContainerExited) message.getPayload());
             return null;
         });
         watcher = new ContainerDriftWatcher(runtime, DefaultCommandGateway.builder().commandBus(bus).build());
@@ -67,6 +73,15 @@ class ContainerDriftWatcherTest {
         watcher.onEvent(event(action, Map.of(Labels.INSTANCE_ID, instanceId, Labels.ENGINE, "redis")));
 
         assertThat(recorded).containsExactly(new RecordContainerExited(instanceId, action));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"die", "kill", "destroy"})
+    void aComputeInstanceContainerGoingAwayIsRecordedOnItsOwnAggregate(String action) {
+        watcher.onEvent(event(action, Map.of(Labels.INSTANCE_ID, instanceId, Labels.KIND, "instance")));
+
+        assertThat(recordedInstances).containsExactly(new RecordInstanceContainerExited(instanceId, action));
+        assertThat(recorded).isEmpty();
     }
 
     @Test

@@ -40,6 +40,7 @@ public class InMemoryContainerRuntime implements ContainerRuntime {
     private final Set<String> pullable = ConcurrentHashMap.newKeySet();
     private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
     private final List<Consumer<ContainerEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Integer, Integer> published = new ConcurrentHashMap<>();
     private volatile boolean reachable = true;
     private volatile PullPolicy pullPolicy = PullPolicy.MISSING;
 
@@ -52,6 +53,26 @@ public class InMemoryContainerRuntime implements ContainerRuntime {
     public InMemoryContainerRuntime withPullable(String... names) {
         pullable.addAll(List.of(names));
         return this;
+    }
+
+    /** Where a container port of every container that publishes it answers on this machine. */
+    public InMemoryContainerRuntime withPublished(int containerPort, int hostPort) {
+        published.put(containerPort, hostPort);
+        return this;
+    }
+
+    /** A running container's extra ports: as set by {@link #withPublished}, else 40000 + the port. */
+    @Override
+    public Map<Integer, Integer> publishedPorts(String containerName) {
+        Container c = containers.get(containerName);
+        if (c == null || !c.running) {
+            return Map.of();
+        }
+        Map<Integer, Integer> out = new java.util.TreeMap<>();
+        for (int port : c.spec.morePorts()) {
+            out.put(port, published.getOrDefault(port, 40000 + port));
+        }
+        return out;
     }
 
     public InMemoryContainerRuntime withPullPolicy(PullPolicy policy) {
@@ -116,6 +137,12 @@ public class InMemoryContainerRuntime implements ContainerRuntime {
 
     @Override
     public ContainerHandle ensureRunning(ContainerSpec spec) {
+        return ensureRunning(spec, message -> { });
+    }
+
+    /** A pull reports "Pulling image ..." and "Pulled image ...", as the real engine's first and last lines. */
+    @Override
+    public ContainerHandle ensureRunning(ContainerSpec spec, Consumer<String> progress) {
         check();
         CountDownLatch gate = gates.get(spec.name());
         if (gate != null) {
@@ -136,7 +163,9 @@ public class InMemoryContainerRuntime implements ContainerRuntime {
                 if (!pullable.contains(spec.image())) {
                     throw new ContainerRuntimeException("docker pull " + spec.image() + " failed: manifest unknown");
                 }
+                progress.accept("Pulling image " + spec.image());
                 images.add(spec.image());
+                progress.accept("Pulled image " + spec.image());
             }
             if (spec.volumeName() != null) {
                 volumes.add(spec.volumeName());

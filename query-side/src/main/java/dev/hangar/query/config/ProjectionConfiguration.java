@@ -1,5 +1,6 @@
 package dev.hangar.query.config;
 
+import dev.hangar.query.compute.InstanceProjection;
 import dev.hangar.query.database.DatabaseProjection;
 import dev.hangar.query.subscription.SubscriptionProjection;
 import dev.hangar.query.user.UserProjection;
@@ -25,7 +26,8 @@ public class ProjectionConfiguration {
 
     /** The processing groups whose state lives in MongoDB. */
     public static final List<String> PROJECTIONS = List.of(UserProjection.GROUP, SubscriptionProjection.GROUP,
-            DatabaseProjection.GROUP, ConnectedInstanceProjection.GROUP, WebhookDeliveryProjection.GROUP);
+            DatabaseProjection.GROUP, ConnectedInstanceProjection.GROUP, WebhookDeliveryProjection.GROUP,
+            InstanceProjection.GROUP);
 
     @Bean
     public MongoTemplate axonMongoTemplate(MongoDatabaseFactory databaseFactory) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hangar.query.MongoTestServer;
+import dev.hangar.query.compute.InstanceProjection;
 import dev.hangar.query.database.DatabaseProjection;
 import dev.hangar.query.subscription.SubscriptionProjection;
 import dev.hangar.query.user.UserProjection;
@@ -138,7 +139,7 @@ class ProjectionTokenStoreTest {
 
         assertThat(ProjectionConfiguration.PROJECTIONS)
                 .containsExactlyInAnyOrder(UserProjection.GROUP, SubscriptionProjection.GROUP, DatabaseProjection.GROUP,
-                        ConnectedInstanceProjection.GROUP, WebhookDeliveryProjection.GROUP);
+                        ConnectedInstanceProjection.GROUP, WebhookDeliveryProjection.GROUP, InstanceProjection.GROUP);
         for (String group : ProjectionConfiguration.PROJECTIONS) {
             TokenStore tokenStore = config.eventProcessingConfiguration().tokenStore(group);
             assertThat(tokenStore).as(group).isInstanceOf(MongoTokenStore.class);

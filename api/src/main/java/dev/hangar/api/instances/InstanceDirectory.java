@@ -1,0 +1,81 @@
+package dev.hangar.api.instances;
+
+import dev.hangar.kernel.common.HangarException;
+import dev.hangar.kernel.instance.EstimateReadyTime;
+import dev.hangar.kernel.instance.FindInstance;
+import dev.hangar.kernel.instance.FindInstanceByName;
+import dev.hangar.kernel.instance.InstanceList;
+import dev.hangar.kernel.instance.InstanceState;
+import dev.hangar.kernel.instance.InstanceView;
+import dev.hangar.kernel.instance.ListInstances;
+import dev.hangar.kernel.instance.ReadyTimeEstimate;
+import dev.hangar.kernel.instance.WatchInstance;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The Instances surface's one read facade, through the query bus. */
+@Component
+class InstanceDirectory {
+
+    /** A safety net for updates emitted on another node; on one node they always arrive first. */
+    private static final Duration RECHECK = Duration.ofSeconds(2);
+
+    private final QueryGateway queries;
+
+    InstanceDirectory(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    Optional<InstanceView> find(String ownerId, String id) {
+        return queries.query(new FindInstance(ownerId, id), ResponseTypes.optionalInstanceOf(InstanceView.class)).join();
+    }
+
+    /** 404 for an unknown or foreign id alike, so ids cannot be probed. */
+    InstanceView require(String ownerId, String id) {
+        return find(ownerId, id).orElseThrow(() -> new HangarException(HangarException.Kind.NOT_FOUND,
+                "INSTANCE_NOT_FOUND", "Instance not found"));
+    }
+
+    InstanceView requireByName(String ownerId, String name) {
+        return queries.query(new FindInstanceByName(ownerId, name), ResponseTypes.optionalInstanceOf(InstanceView.class))
+                .join().orElseThrow(() -> new HangarException(HangarException.Kind.NOT_FOUND, "INSTANCE_NOT_FOUND",
+                        "Instance not found"));
+    }
+
+    List<InstanceView> list(String ownerId) {
+        return queries.query(new ListInstances(ownerId), InstanceList.class).join().instances();
+    }
+
+    ReadyTimeEstimate readyTime(String templateId) {
+        return queries.query(new EstimateReadyTime(templateId), ReadyTimeEstimate.class).join();
+    }
+
+    /** Waits until the instance reaches a state {@code done} accepts (null: gone), as the databases do. */
+    Optional<InstanceView> awaitState(String ownerId, String id, Predicate<InstanceView> done, Duration timeout) {
+        SubscriptionQueryResult<InstanceState, InstanceState> watch = queries.subscriptionQuery(
+                new WatchInstance(ownerId, id), InstanceState.class, InstanceState.class);
+        try {
+            Flux<InstanceState> elsewhere = Flux.interval(RECHECK, RECHECK).onBackpressureDrop()
+                    .concatMap(tick -> Mono.fromFuture(() -> queries.query(new WatchInstance(ownerId, id),
+                            InstanceState.class)));
+            return Optional.ofNullable(Flux.merge(watch.initialResult().concatWith(watch.updates()), elsewhere)
+                    .filter(state -> done.test(state.view()))
+                    .next()
+                    .timeout(timeout, Mono.error(() -> HangarException.containerRuntime(
+                            "The instance did not reach the expected state in " + timeout.toSeconds() + " s")))
+                    .blockOptional()
+                    .orElseThrow()
+                    .view());
+        } finally {
+            watch.cancel();
+        }
+    }
+}

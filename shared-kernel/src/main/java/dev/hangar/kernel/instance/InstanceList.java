@@ -1,0 +1,7 @@
+package dev.hangar.kernel.instance;
+
+import java.util.List;
+
+/**  */
+public record InstanceList(List<InstanceView> instances) {
+}
