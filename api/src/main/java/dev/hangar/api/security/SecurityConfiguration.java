@@ -12,7 +12,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import java.util.regex.Pattern;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -44,6 +47,41 @@ public class SecurityConfiguration {
     @Bean
     public SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Spring Security's strict firewall, with the same rules, checked faster: it accepts a header
+     * name or value (and a parameter name) when every character is Unicode-assigned and not a control
+     * character (a tab allowed in header values), with a regular expression of Unicode properties
+     * run over every character. On an authenticated read that was about a sixth of the request's CPU
+     * (the Bearer token is some 300 characters). Printable ASCII is all assigned and none of it a
+     * control character: such strings are accepted after one pass over their characters; any other
+     * string goes through the firewall's own expression (the same as in {@code StrictHttpFirewall}).
+     */
+    @Bean
+    public WebSecurityCustomizer fasterStrictFirewall() {
+        StrictHttpFirewall firewall = strictFirewall();
+        return web -> web.httpFirewall(firewall);
+    }
+
+    static StrictHttpFirewall strictFirewall() {
+        Pattern names = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
+        Pattern values = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(s -> printableAscii(s) || names.matcher(s).matches());
+        firewall.setAllowedHeaderValues(s -> printableAscii(s) || values.matcher(s).matches());
+        firewall.setAllowedParameterNames(s -> printableAscii(s) || names.matcher(s).matches());
+        return firewall;
+    }
+
+    static boolean printableAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Bean
