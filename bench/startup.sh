@@ -2,6 +2,7 @@
 # Start-up to the first answered request (GET /health 200), in seconds, on the embedded defaults.
 # Usage: bash bench/startup.sh [DATA_DIR]   (default: a fresh, empty data dir)
 #   JAR (default api/target/hangar.jar), JAVA_OPTS (default: run.sh's), BENCH_PORT (default 18096).
+# Prints the wall time and the CPU time the process used until then.
 # With a populated DATA_DIR (e.g. from bench/generate-events.sh) it measures start-up over its events.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,9 @@ until curl -fs -o /dev/null "http://127.0.0.1:$PORT/health"; do
   sleep 0.05
 done
 end=$(date +%s%N)
-printf 'first answer after %.1f s (load %s; JAVA_OPTS=%s)\n' "$(echo "($end - $start) / 1000000000" | bc -l)" \
-  "$(cut -d' ' -f1-3 /proc/loadavg)" "$OPTS"
+# CPU time the process used until then (user + system, from /proc/<pid>/stat): on a machine shared
+# with other work the wall time moves with the load, the CPU time much less
+cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' /proc/$PID/stat)
+printf 'first answer after %.1f s, %s s of CPU (load %s; JAVA_OPTS=%s)\n' "$(echo "($end - $start) / 1000000000" | bc -l)" \
+  "$cpu" "$(cut -d' ' -f1-3 /proc/loadavg)" "$OPTS"
 grep -o 'Started HangarApplication in [0-9.]* seconds\|Read models caught up[^$]*' "$DATA/startup.log" | head -2

@@ -16,7 +16,9 @@ import dev.hangar.kernel.subscription.FindSubscriptionByUser;
 import dev.hangar.kernel.subscription.SubscriptionView;
 import dev.hangar.kernel.user.UserView;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import dev.hangar.kernel.subscription.Plan;
 import dev.hangar.api.config.ReadCacheConfiguration;
 import org.springframework.cache.annotation.Cacheable;
 import java.util.Optional;
@@ -64,6 +66,12 @@ class DatabaseDirectory {
     @Cacheable(cacheNames = ReadCacheConfiguration.DATABASES, sync = true)
     public List<DatabaseView> list(String ownerId) {
         return queries.query(new ListDatabases(ownerId), DatabaseList.class).join().databases();
+    }
+
+    /** The plan catalog (seed 003's plans), from this node's catalog cache. */
+    @Cacheable(cacheNames = ReadCacheConfiguration.PRODUCTS, key = "'plans'")
+    public List<DatabasesDtos.PlanEntry> plans() {
+        return Arrays.stream(Plan.values()).map(DatabasesDtos.PlanEntry::of).toList();
     }
 
     SubscriptionView subscription(String userId) {

@@ -3,9 +3,7 @@ package dev.hangar.api.databases;
 import dev.hangar.api.databases.DatabasesDtos.CurrentPlan;
 import dev.hangar.api.databases.DatabasesDtos.PlanEntry;
 import dev.hangar.api.security.AuthenticatedUser;
-import dev.hangar.kernel.subscription.Plan;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +23,7 @@ class PlansController {
 
     @GetMapping
     List<PlanEntry> plans() {
-        return Arrays.stream(Plan.values()).map(PlanEntry::of).toList();
+        return directory.plans();
     }
 
     @GetMapping("/current")

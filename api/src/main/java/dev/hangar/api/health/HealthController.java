@@ -1,16 +1,14 @@
 package dev.hangar.api.health;
 
 import dev.hangar.api.config.HangarProperties;
+import dev.hangar.api.config.RecentRates;
 import dev.hangar.kernel.workload.FindProvisioningHealth;
 import dev.hangar.kernel.workload.ProvisioningHealth;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The union of seeds 002 and 004's health answers, from Actuator's health indicators. Required
- * parts: the event store (db) and the read store (mongo); 503 when one is down. {@code provisioning}
+ * parts: the event store (db) and the read store (mongo); 503 when one is down. The other services
+ * ({@code containerRuntime}, {@code jobQueue}, {@code cache}, {@code migrationService}, ...) are
+ * reported {@code up}/{@code down} from their own checks. {@code provisioning}
  * shows the provisioning engine's queues and the saga events it could not handle.
  */
 @RestController
@@ -44,22 +44,23 @@ class HealthController {
             "mongo", List.of("readStore"),
             "containerRuntime", List.of("containerRuntime", "novitaApi"),
             "kafka", List.of("messageBroker"),
-            "paymentProvider", List.of("paymentProvider"));
+            "paymentProvider", List.of("paymentProvider"),
+            "jobQueue", List.of("jobQueue"),
+            "cache", List.of("cache"),
+            "migrationService", List.of("migrationService"));
     private static final List<String> REQUIRED = List.of("db", "mongo");
 
     private final HealthEndpoint health;
-    private final MeterRegistry meters;
     private final HangarProperties properties;
-    private final JobSteps jobSteps;
+    private final RecentRates rates;
     private final QueryGateway queries;
     private final Instant started = Instant.now();
 
-    HealthController(HealthEndpoint health, MeterRegistry meters, HangarProperties properties, JobSteps jobSteps,
+    HealthController(HealthEndpoint health, HangarProperties properties, RecentRates rates,
                      QueryGateway queries) {
         this.health = health;
-        this.meters = meters;
         this.properties = properties;
-        this.jobSteps = jobSteps;
+        this.rates = rates;
         this.queries = queries;
     }
 
@@ -86,25 +87,21 @@ class HealthController {
         long uptime = Duration.between(started, Instant.now()).toSeconds();
         body.put("uptime", uptime);
         body.put("services", services);
-        body.put("performance", performance(uptime));
+        body.put("performance", performance());
         body.put("system", system());
         body.put("provisioning", provisioning());
         return ResponseEntity.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
     }
 
-    private Map<String, Object> performance(long uptimeSeconds) {
-        Collection<Timer> timers = meters.find("http.server.requests").timers();
-        long count = timers.stream().mapToLong(Timer::count).sum();
-        double totalMs = timers.stream().mapToDouble(t -> t.totalTime(TimeUnit.MILLISECONDS)).sum();
-        long errors = timers.stream().filter(t -> "SERVER_ERROR".equals(t.getId().getTag("outcome")))
-                .mapToLong(Timer::count).sum();
+    /** Over the last minute (Micrometer's http.server.requests and job counters, as /api/metrics shows them). */
+    private Map<String, Object> performance() {
+        RecentRates.Rates recent = rates.lastMinute();
         Map<String, Object> performance = new LinkedHashMap<>();
-        performance.put("requestsPerMinute", round(count / Math.max(1.0, uptimeSeconds / 60.0)));
-        performance.put("averageResponseTime", count == 0 ? 0 : round(totalMs / count));
-        performance.put("errorRate", count == 0 ? 0 : round((double) errors / count));
-        // saga steps (events handled by the saga processors) and deadlines come due, per minute since start-up
-        performance.put("jobProcessingRate",
-                round((jobSteps.sagaSteps() + jobSteps.deadlineSteps()) / Math.max(1.0, uptimeSeconds / 60.0)));
+        performance.put("requestsPerMinute", round(recent.requestsPerMinute()));
+        performance.put("averageResponseTime", round(recent.averageResponseMs()));
+        performance.put("errorRate", round(recent.errorRate()));
+        // saga steps (events handled by the saga processors) and deadlines come due, per minute
+        performance.put("jobProcessingRate", round(recent.jobsPerMinute()));
         return performance;
     }
 

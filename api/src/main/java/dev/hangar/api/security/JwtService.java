@@ -8,6 +8,9 @@ import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import java.io.IOException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -26,8 +29,15 @@ public class JwtService {
     public record AccessToken(String token, Instant expiresAt) {
     }
 
-    /** A verified access token: whose, of which session (absent in tokens from before sessions were named), when. */
-    public record AccessClaims(String userId, String sessionId, Instant issuedAt) {
+    /**
+     * A verified access token: whose, of which session (absent in tokens from before sessions were
+     * named), when issued, until when valid.
+     */
+    public record AccessClaims(String userId, String sessionId, Instant issuedAt, Instant expiresAt) {
+
+        boolean unexpired(Instant now) {
+            return expiresAt == null || now.isBefore(expiresAt);
+        }
 
         /**
          * Whether the user's view still honours this token: its session is still open; for a token that
@@ -51,6 +61,12 @@ public class JwtService {
     private final HangarProperties.Security settings;
     /** Immutable and thread-safe: built once, not per token. */
     private final JwtParser parser;
+    /** Access tokens verified on this node, each until it expires (checked on every use). */
+    private final Cache<String, AccessClaims> verified = Caffeine.newBuilder().maximumSize(VERIFIED_MAX)
+            .expireAfterWrite(VERIFIED_TTL).build();
+
+    static final Duration VERIFIED_TTL = Duration.ofMinutes(10);
+    static final int VERIFIED_MAX = 20_000;
 
     public JwtService(HangarProperties properties) throws IOException {
         this.settings = properties.security();
@@ -81,9 +97,28 @@ public class JwtService {
         return accessClaims(token).map(AccessClaims::userId);
     }
 
+    /**
+     * The claims of a valid access token. A token verified once is remembered on this node until it
+     * expires (at most {@link #VERIFIED_TTL}): verifying it again (HMAC, base64 and JSON, the biggest
+     * per-request cost of a read after the user look-up) would give the same claims. What may change
+     * while a token is valid, the user's state and sessions, is checked on every request all the
+     * same ({@link AccessClaims#honouredBy}, the user's {@code active}).
+     */
     public Optional<AccessClaims> accessClaims(String token) {
-        return claims(token).filter(c -> "access".equals(c.get(TYPE))).map(c -> new AccessClaims(c.getSubject(),
-                c.get("sid") instanceof String s ? s : null, c.getIssuedAt() == null ? null : c.getIssuedAt().toInstant()));
+        if (token == null || token.isBlank() || token.length() > 4096) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        AccessClaims known = verified.getIfPresent(token);
+        if (known != null && known.unexpired(now)) {
+            return Optional.of(known);
+        }
+        Optional<AccessClaims> claims = claims(token).filter(c -> "access".equals(c.get(TYPE))).map(c -> new AccessClaims(
+                c.getSubject(), c.get("sid") instanceof String s ? s : null,
+                c.getIssuedAt() == null ? null : c.getIssuedAt().toInstant(),
+                c.getExpiration() == null ? null : c.getExpiration().toInstant()));
+        claims.ifPresent(c -> verified.put(token, c));
+        return claims;
     }
 
     private static final String VERIFIED = JwtService.class.getName() + ".verified";

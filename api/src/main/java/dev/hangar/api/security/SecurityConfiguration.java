@@ -11,7 +11,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import java.util.regex.Pattern;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -32,6 +36,53 @@ public class SecurityConfiguration {
 
     /** Admin-only paths that belong to no surface. */
     static final List<String> INFRASTRUCTURE_ADMIN = List.of("/actuator/**");
+
+    /**
+     * No observation of Spring Security's filters, authentication and authorization: the profile of
+     * a read showed the decorator that wraps each of its filters in an observation as one of the
+     * biggest costs of every request, the refused ones included (the property
+     * {@code management.observations.enable.spring.security=false} only made those observations no-ops,
+     * the wrapping stayed). Every request is still timed as a whole ({@code http.server.requests}).
+     */
+    @Bean
+    public SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Spring Security's strict firewall, with the same rules, checked faster: it accepts a header
+     * name or value (and a parameter name) when every character is Unicode-assigned and not a control
+     * character (a tab allowed in header values), with a regular expression of Unicode properties
+     * run over every character. On an authenticated read that was about a sixth of the request's CPU
+     * (the Bearer token is some 300 characters). Printable ASCII is all assigned and none of it a
+     * control character: such strings are accepted after one pass over their characters; any other
+     * string goes through the firewall's own expression (the same as in {@code StrictHttpFirewall}).
+     */
+    @Bean
+    public WebSecurityCustomizer fasterStrictFirewall() {
+        StrictHttpFirewall firewall = strictFirewall();
+        return web -> web.httpFirewall(firewall);
+    }
+
+    static StrictHttpFirewall strictFirewall() {
+        Pattern names = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
+        Pattern values = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(s -> printableAscii(s) || names.matcher(s).matches());
+        firewall.setAllowedHeaderValues(s -> printableAscii(s) || values.matcher(s).matches());
+        firewall.setAllowedParameterNames(s -> printableAscii(s) || names.matcher(s).matches());
+        return firewall;
+    }
+
+    static boolean printableAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, JwtService jwt, UserDirectory users,

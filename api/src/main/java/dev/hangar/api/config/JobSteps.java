@@ -1,6 +1,7 @@
-package dev.hangar.api.health;
+package dev.hangar.api.config;
 
-import java.util.concurrent.atomic.LongAdder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.InterceptorChain;
@@ -13,19 +14,30 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts the background steps this node carries out: each event a saga processor handles and each
- * deadline that comes due. /health reports them per minute as {@code performance.jobProcessingRate}
- * (seed 004).
+ * Counts the background steps (jobs) this node carries out, as the Micrometer counter
+ * {@value #METER} ({@code hangar_jobs_processed_total} on {@code /actuator/prometheus}) tagged
+ * {@code type}: {@value #SAGA_STEP} for each event a saga processor handles, {@value #DEADLINE} for
+ * each deadline that comes due. Another kind of job counts itself with
+ * {@code meters.counter(JobSteps.METER, "type", "<kind>").increment()} (e.g. webhook deliveries);
+ * {@code /health}'s {@code jobProcessingRate} and {@code /api/metrics}'s {@code jobs} add up every type.
  */
 @Component
 public class JobSteps implements SmartInitializingSingleton {
 
-    private final LongAdder sagaSteps = new LongAdder();
-    private final LongAdder deadlineSteps = new LongAdder();
+    public static final String METER = "hangar.jobs.processed";
+    public static final String SAGA_STEP = "saga_step";
+    public static final String DEADLINE = "deadline";
+
+    private final Counter sagaSteps;
+    private final Counter deadlineSteps;
     private final ObjectProvider<DeadlineManager> deadlineManagers;
 
-    JobSteps(ObjectProvider<DeadlineManager> deadlineManagers) {
+    JobSteps(ObjectProvider<DeadlineManager> deadlineManagers, MeterRegistry meters) {
         this.deadlineManagers = deadlineManagers;
+        this.sagaSteps = Counter.builder(METER).tag("type", SAGA_STEP)
+                .description("Background steps carried out: saga event handlings, deadlines come due, ...").register(meters);
+        this.deadlineSteps = Counter.builder(METER).tag("type", DEADLINE)
+                .description("Background steps carried out: saga event handlings, deadlines come due, ...").register(meters);
     }
 
     /** Every processor whose name ends in "SagaProcessor" (WorkloadSagaProcessor, the payment sagas). */
@@ -40,7 +52,7 @@ public class JobSteps implements SmartInitializingSingleton {
         deadlineManagers.orderedStream().forEach(d -> d.registerHandlerInterceptor(counting(deadlineSteps)));
     }
 
-    private static <T extends Message<?>> MessageHandlerInterceptor<T> counting(LongAdder counter) {
+    private static <T extends Message<?>> MessageHandlerInterceptor<T> counting(Counter counter) {
         return (UnitOfWork<? extends T> unitOfWork, InterceptorChain chain) -> {
             Object result = chain.proceed();
             counter.increment();
@@ -49,10 +61,10 @@ public class JobSteps implements SmartInitializingSingleton {
     }
 
     public long sagaSteps() {
-        return sagaSteps.sum();
+        return (long) sagaSteps.count();
     }
 
     public long deadlineSteps() {
-        return deadlineSteps.sum();
+        return (long) deadlineSteps.count();
     }
 }
