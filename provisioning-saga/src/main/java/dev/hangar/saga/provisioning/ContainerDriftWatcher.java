@@ -1,6 +1,8 @@
 package dev.hangar.saga.provisioning;
 
 import dev.hangar.kernel.database.RecordContainerExited;
+import dev.hangar.kernel.service.RecordServiceContainerExited;
+import dev.hangar.saga.service.ServiceWorkload;
 import dev.hangar.saga.runtime.ContainerEvent;
 import dev.hangar.saga.runtime.ContainerRuntime;
 import java.util.Set;
@@ -14,8 +16,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows the engine's event stream and reports a database container that stops, dies or is
- * removed; the Instance aggregate decides whether that is news (it is, only while it should run).
+ * Follows the engine's event stream and reports a database or service container that stops, dies or
+ * is removed (a service's by its {@code hangar.kind} label); the aggregate decides whether that is news (it is, only while it should run).
  * When the engine cannot be reached, it tries again every few seconds.
  */
 @Component
@@ -58,7 +60,11 @@ public class ContainerDriftWatcher implements SmartLifecycle {
 
     void onEvent(ContainerEvent event) {
         if (event.instanceId() != null && GONE.contains(event.action())) {
-            commands.send(new RecordContainerExited(event.instanceId(), event.action()))
+            Object command = ServiceWorkload.KIND.equals(event.labels().get(ServiceWorkload.KIND_LABEL))
+                    ? new RecordServiceContainerExited(event.instanceId(), event.labels().get(ServiceWorkload.DEPLOYMENT_LABEL),
+                            event.action(), event.at())
+                    : new RecordContainerExited(event.instanceId(), event.action());
+            commands.send(command)
                     .exceptionally(e -> {
                         log.debug("Drift of {} not recorded: {}", event.instanceId(), e.getMessage());
                         return null;

@@ -4,6 +4,11 @@ import dev.hangar.kernel.database.DatabaseList;
 import dev.hangar.kernel.database.DatabaseView;
 import dev.hangar.kernel.database.ListDatabasesExpectedRunning;
 import dev.hangar.kernel.database.RecordContainerExited;
+import dev.hangar.kernel.service.DeploymentView;
+import dev.hangar.kernel.service.ListServicesExpectedRunning;
+import dev.hangar.kernel.service.RecordServiceContainerExited;
+import dev.hangar.kernel.service.ServiceList;
+import dev.hangar.kernel.service.ServiceView;
 import dev.hangar.saga.runtime.ContainerRuntime;
 import dev.hangar.saga.runtime.ContainerRuntimeException;
 import dev.hangar.saga.runtime.ContainerState;
@@ -21,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The event stream sees what happens while Hangar runs; this sees what happened while it did not.
- * Shortly after start-up, and then periodically, every database that should be running has its
+ * Shortly after start-up, and then periodically, every database and service that should be running has its
  * container inspected; a missing or stopped one is reported like a drift event.
  */
 @Component
@@ -45,7 +50,7 @@ public class ContainerReconciler implements SmartLifecycle {
         this.initialDelay = properties.reconcileInitialDelay();
     }
 
-    /** @return how many databases were reported */
+    /** @return how many databases and services were reported */
     public int reconcile() {
         if (!runtime.ping()) {
             return 0;
@@ -61,6 +66,22 @@ public class ContainerReconciler implements SmartLifecycle {
                 }
             } catch (ContainerRuntimeException e) {
                 log.debug("Cannot inspect {}: {}", db.containerName(), e.getMessage());
+            }
+        }
+        for (ServiceView service : queries.query(new ListServicesExpectedRunning(), ServiceList.class).join().services()) {
+            Optional<DeploymentView> deployment = service.latestDeployment();
+            if (deployment.isEmpty()) {
+                continue;
+            }
+            try {
+                Optional<ContainerState> state = runtime.inspect(deployment.get().nomadJobId());
+                if (state.isEmpty() || !state.get().running()) {
+                    commands.send(new RecordServiceContainerExited(service.id(), deployment.get().id(),
+                            state.isEmpty() ? "destroy" : "die", null));
+                    reported++;
+                }
+            } catch (ContainerRuntimeException e) {
+                log.debug("Cannot inspect {}: {}", deployment.get().nomadJobId(), e.getMessage());
             }
         }
         return reported;

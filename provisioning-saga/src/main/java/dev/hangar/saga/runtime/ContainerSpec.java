@@ -6,12 +6,24 @@ import java.util.Map;
 /**
  * What to run. {@code hostPort} is published on {@code hostIp} (0.0.0.0 for all interfaces) to
  * {@code containerPort}; {@code volumeName} is mounted at {@code volumePath}. {@code command} may be
- * empty (the image's default). {@code memoryBytes}/{@code nanoCpus} of 0 mean no limit.
+ * empty (the image's default). {@code memoryBytes}/{@code nanoCpus} of 0 mean no limit. {@code morePorts}:
+ * further container ports published on host ports (a service may publish several).
  */
 public record ContainerSpec(String name, String image, Map<String, String> env, List<String> command,
                             Map<String, String> labels, int containerPort, String hostIp, int hostPort,
                             String volumeName, String volumePath, long memoryBytes, long nanoCpus,
-                            Isolation isolation) {
+                            Isolation isolation, Map<Integer, Integer> morePorts) {
+
+    public ContainerSpec {
+        morePorts = morePorts == null ? Map.of() : Map.copyOf(morePorts);
+    }
+
+    public ContainerSpec(String name, String image, Map<String, String> env, List<String> command,
+                         Map<String, String> labels, int containerPort, String hostIp, int hostPort,
+                         String volumeName, String volumePath, long memoryBytes, long nanoCpus, Isolation isolation) {
+        this(name, image, env, command, labels, containerPort, hostIp, hostPort, volumeName, volumePath, memoryBytes,
+                nanoCpus, isolation, Map.of());
+    }
 
     /**
      * How a tenant's container is fenced in (issue 14). {@code network}: a bridge network of its own,
@@ -20,6 +32,10 @@ public record ContainerSpec(String name, String image, Map<String, String> env, 
      * {@code no-new-privileges}; {@code pidsLimit} 0 for none.
      */
     public record Isolation(String network, List<String> capAdd, long pidsLimit) {
+
+        /** A service's container: the engine images' capabilities, and binding ports below 1024 (an HTTP server). */
+        public static final List<String> SERVICE_CAPABILITIES = List.of("CHOWN", "SETUID", "SETGID", "DAC_OVERRIDE",
+                "FOWNER", "NET_BIND_SERVICE");
 
         /** What the engine images' entrypoints need to take their data directory and drop to their user, measured. */
         public static final List<String> ENGINE_CAPABILITIES = List.of("CHOWN", "SETUID", "SETGID", "DAC_OVERRIDE",
@@ -45,12 +61,18 @@ public record ContainerSpec(String name, String image, Map<String, String> env, 
 
     public ContainerSpec withNanoCpus(long cpus) {
         return new ContainerSpec(name, image, env, command, labels, containerPort, hostIp, hostPort, volumeName,
-                volumePath, memoryBytes, cpus, isolation);
+                volumePath, memoryBytes, cpus, isolation, morePorts);
     }
 
     public ContainerSpec withIsolation(Isolation newIsolation) {
         return new ContainerSpec(name, image, env, command, labels, containerPort, hostIp, hostPort, volumeName,
-                volumePath, memoryBytes, nanoCpus, newIsolation);
+                volumePath, memoryBytes, nanoCpus, newIsolation, morePorts);
+    }
+
+    /** Further container ports published on host ports ({@code hostIp} as the first). */
+    public ContainerSpec withMorePorts(Map<Integer, Integer> containerToHost) {
+        return new ContainerSpec(name, image, env, command, labels, containerPort, hostIp, hostPort, volumeName,
+                volumePath, memoryBytes, nanoCpus, isolation, containerToHost);
     }
 
     @Override

@@ -1,0 +1,4 @@
+package dev.hangar.kernel.service;
+
+public record FailServiceRestart(String serviceId, String deploymentId, String reason) {
+}

@@ -1,0 +1,4 @@
+package dev.hangar.kernel.service;
+
+public record RestartService(String serviceId, String tenantId) {
+}

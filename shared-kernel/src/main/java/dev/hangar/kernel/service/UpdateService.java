@@ -1,0 +1,10 @@
+package dev.hangar.kernel.service;
+
+/** Null fields keep their value. A running service is redeployed with the new config. */
+public record UpdateService(String serviceId, String tenantId, String updatedBy, String name, String type,
+                            String description, ServiceConfig config) {
+    @Override
+    public String toString() {
+        return "UpdateService[serviceId=" + serviceId + ", tenantId=" + tenantId + "]";
+    }
+}
