@@ -1,4 +1,6 @@
 package dev.hangar.kernel.service;
 
-public record CompleteServiceDeployment(String serviceId, String deploymentId, String containerId) {
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CompleteServiceDeployment(@TargetAggregateIdentifier String serviceId, String deploymentId, String containerId) {
 }

@@ -1,4 +1,6 @@
 package dev.hangar.kernel.service;
 
-public record CompleteServiceRestart(String serviceId, String deploymentId, String containerId) {
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CompleteServiceRestart(@TargetAggregateIdentifier String serviceId, String deploymentId, String containerId) {
 }

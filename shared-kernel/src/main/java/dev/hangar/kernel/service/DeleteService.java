@@ -1,4 +1,6 @@
 package dev.hangar.kernel.service;
 
-public record DeleteService(String serviceId, String tenantId) {
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record DeleteService(@TargetAggregateIdentifier String serviceId, String tenantId) {
 }

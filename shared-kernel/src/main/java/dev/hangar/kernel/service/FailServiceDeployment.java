@@ -1,4 +1,6 @@
 package dev.hangar.kernel.service;
 
-public record FailServiceDeployment(String serviceId, String deploymentId, String reason) {
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record FailServiceDeployment(@TargetAggregateIdentifier String serviceId, String deploymentId, String reason) {
 }

@@ -1,4 +1,6 @@
 package dev.hangar.kernel.service;
 
-public record RecordServiceContainerRemoved(String serviceId, String deploymentId) {
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RecordServiceContainerRemoved(@TargetAggregateIdentifier String serviceId, String deploymentId) {
 }

@@ -1,4 +1,6 @@
 package dev.hangar.kernel.service;
 
-public record RestartService(String serviceId, String tenantId) {
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RestartService(@TargetAggregateIdentifier String serviceId, String tenantId) {
 }

@@ -1,4 +1,6 @@
 package dev.hangar.kernel.service;
 
-public record StopService(String serviceId, String tenantId) {
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record StopService(@TargetAggregateIdentifier String serviceId, String tenantId) {
 }
