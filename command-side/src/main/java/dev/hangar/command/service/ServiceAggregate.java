@@ -86,27 +86,29 @@ public class ServiceAggregate {
 
     // ---- the tenant's wishes -------------------------------------------------------------------------
 
-    void update(String name, String newType, String description, ServiceConfig sealedConfig, String updatedBy) {
+    @CommandHandler
+    void handle(ReviseService cmd) {
         requireLive();
-        apply(new ServiceUpdated(serviceId, tenantId, name, newType, description, sealedConfig, updatedBy, now()));
+        apply(new ServiceUpdated(serviceId, tenantId, cmd.name(), cmd.type(), cmd.description(), cmd.sealedConfig(),
+                cmd.updatedBy(), now()));
     }
 
-    /** A new deployment: requested at once, or after the live container is removed. */
-    DeploymentView start(String deploymentId, String deployedBy) {
+    /**
+     * A new deployment: requested at once, or after the live container is removed. A start is refused
+     * while the service runs or a deployment is under way; a redeploy (PUT of a running service) is not.
+     */
+    @CommandHandler
+    DeploymentView handle(DeployService cmd) {
         requireLive();
-        switch (status) {
-            case RUNNING -> throw HangarException.validation("Service is already running");
-            case DEPLOYING, RESTARTING, STOPPING -> throw HangarException.validation(
-                    "Service deployment already in progress");
-            default -> { }
+        if (!cmd.redeploy()) {
+            switch (status) {
+                case RUNNING -> throw HangarException.validation("Service is already running");
+                case DEPLOYING, RESTARTING, STOPPING, DELETING -> throw HangarException.validation(
+                        "Service deployment already in progress");
+                default -> { }
+            }
         }
-        return deploy(deploymentId, deployedBy);
-    }
-
-    /** PUT of a running service: a new deployment with the new config replaces the running one. */
-    DeploymentView redeploy(String deploymentId, String deployedBy) {
-        requireLive();
-        return deploy(deploymentId, deployedBy);
+        return deploy(cmd.deploymentId(), cmd.deployedBy());
     }
 
     private DeploymentView deploy(String deploymentId, String deployedBy) {
@@ -142,7 +144,8 @@ public class ServiceAggregate {
     }
 
     /** @return whether the service is deleted now (its ports and type are to be released) */
-    boolean delete() {
+    @CommandHandler
+    boolean handle(RemoveService cmd) {
         requireLive();
         if (status == ServiceStatus.DELETING) {
             return false;
@@ -195,7 +198,9 @@ public class ServiceAggregate {
     }
 
     /** @return whether the service is deleted now (its ports and type are to be released) */
-    boolean containerRemoved(String deploymentId) {
+    @CommandHandler
+    boolean handle(RecordContainerRemoval cmd) {
+        String deploymentId = cmd.deploymentId();
         if (removal == null || !deploymentId.equals(liveDeploymentId)) {
             return false;
         }
@@ -224,9 +229,10 @@ public class ServiceAggregate {
 
     // ---- for the command handler ---------------------------------------------------------------------
 
-    void assignPorts(List<PublishedPort> assigned) {
-        if (!assigned.isEmpty()) {
-            apply(new ServicePortsAssigned(serviceId, assigned));
+    @CommandHandler
+    void handle(AssignServicePorts cmd) {
+        if (!cmd.ports().isEmpty()) {
+            apply(new ServicePortsAssigned(serviceId, cmd.ports()));
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -91,11 +92,11 @@ public class ServiceCommandHandler {
             tenantServices(tenantId).execute(t -> t.retype(tenantId, oldType, type, cmd.serviceId()));
         }
         ServiceConfig config = sealed;
-        service.execute(s -> s.update(cmd.name(), type, cmd.description(), config, cmd.updatedBy()));
+        send(service, new ReviseService(cmd.serviceId(), cmd.name(), type, cmd.description(), config, cmd.updatedBy()));
         if (cmd.config() != null && service.invoke(ServiceAggregate::status) == ServiceStatus.RUNNING) {
             assignPorts(service);
-            String deploymentId = UUID.randomUUID().toString();
-            return service.invoke(s -> s.redeploy(deploymentId, cmd.updatedBy()));
+            return (DeploymentView) send(service, new DeployService(cmd.serviceId(), UUID.randomUUID().toString(),
+                    cmd.updatedBy(), true));
         }
         return null;
     }
@@ -107,13 +108,14 @@ public class ServiceCommandHandler {
         if (status == ServiceStatus.STOPPED || status == ServiceStatus.FAILED) {
             assignPorts(service);
         }
-        return service.invoke(s -> s.start(cmd.deploymentId(), cmd.deployedBy()));
+        return (DeploymentView) send(service, new DeployService(cmd.serviceId(), cmd.deploymentId(), cmd.deployedBy(),
+                false));
     }
 
     @CommandHandler
     public void handle(DeleteService cmd) {
         Aggregate<ServiceAggregate> service = load(cmd.serviceId(), cmd.tenantId());
-        if (service.invoke(ServiceAggregate::delete)) {
+        if (Boolean.TRUE.equals(send(service, new RemoveService(cmd.serviceId())))) {
             release(service);
         }
     }
@@ -121,7 +123,7 @@ public class ServiceCommandHandler {
     @CommandHandler
     public void handle(RecordServiceContainerRemoved cmd) {
         Aggregate<ServiceAggregate> service = services.load(cmd.serviceId());
-        if (service.invoke(s -> s.containerRemoved(cmd.deploymentId()))) {
+        if (Boolean.TRUE.equals(send(service, new RecordContainerRemoval(cmd.serviceId(), cmd.deploymentId())))) {
             release(service);
         }
     }
@@ -134,7 +136,18 @@ public class ServiceCommandHandler {
                 assigned.add(new PublishedPort(containerPort, portAllocator.allocate(service.identifierAsString())));
             }
         }
-        service.execute(s -> s.assignPorts(assigned));
+        send(service, new AssignServicePorts(service.identifierAsString(), assigned));
+    }
+
+    /** Hands an internal command to the loaded aggregate, in this unit of work. */
+    private static Object send(Aggregate<ServiceAggregate> service, Object command) {
+        try {
+            return service.handle(GenericCommandMessage.asCommandMessage(command));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void release(Aggregate<ServiceAggregate> service) {
