@@ -33,6 +33,7 @@ class ContainerDriftWatcherTest {
 
     private DockerContainerRuntime runtime;
     private final List<RecordContainerExited> recorded = new CopyOnWriteArrayList<>();
+    private final List<dev.hangar.kernel.service.RecordServiceContainerExited> services = new CopyOnWriteArrayList<>();
     private ContainerDriftWatcher watcher;
     private String instanceId;
 
@@ -42,6 +43,10 @@ class ContainerDriftWatcherTest {
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         bus.subscribe(RecordContainerExited.class.getName(), (CommandMessage<?> message) -> {
             recorded.add((RecordContainerExited) message.getPayload());
+            return null;
+        });
+        bus.subscribe(dev.hangar.kernel.service.RecordServiceContainerExited.class.getName(), (CommandMessage<?> message) -> {
+            services.add((dev.hangar.kernel.service.RecordServiceContainerExited) message.getPayload());
             return null;
         });
         watcher = new ContainerDriftWatcher(runtime, DefaultCommandGateway.builder().commandBus(bus).build());
@@ -67,6 +72,18 @@ class ContainerDriftWatcherTest {
         watcher.onEvent(event(action, Map.of(Labels.INSTANCE_ID, instanceId, Labels.ENGINE, "redis")));
 
         assertThat(recorded).containsExactly(new RecordContainerExited(instanceId, action));
+    }
+
+    @Test
+    void aServiceContainerGoingAwayIsRecordedForItsServiceAndDeployment() {
+        ContainerEvent died = event("die", Map.of(Labels.INSTANCE_ID, instanceId,
+                dev.hangar.saga.service.ServiceWorkload.KIND_LABEL, dev.hangar.saga.service.ServiceWorkload.KIND,
+                dev.hangar.saga.service.ServiceWorkload.DEPLOYMENT_LABEL, "dep-1"));
+        watcher.onEvent(died);
+
+        assertThat(recorded).isEmpty();
+        assertThat(services).containsExactly(
+                new dev.hangar.kernel.service.RecordServiceContainerExited(instanceId, "dep-1", "die", died.at()));
     }
 
     @Test

@@ -137,7 +137,7 @@ class ProjectionTokenStoreTest {
 
         assertThat(ProjectionConfiguration.PROJECTIONS)
                 .containsExactlyInAnyOrder(UserProjection.GROUP, SubscriptionProjection.GROUP, DatabaseProjection.GROUP,
-                        ConnectedInstanceProjection.GROUP);
+                        ConnectedInstanceProjection.GROUP, dev.hangar.query.service.ServiceProjection.GROUP);
         for (String group : ProjectionConfiguration.PROJECTIONS) {
             TokenStore tokenStore = config.eventProcessingConfiguration().tokenStore(group);
             assertThat(tokenStore).as(group).isInstanceOf(MongoTokenStore.class);
