@@ -127,6 +127,8 @@ class ServicesRulesHttpTest {
                 "config", Map.of("image", "hangar/redis:7", "environment", Map.of("A=B", "c"))), user.token()).status())
                 .isEqualTo(400);
         assertThat(client.post("/api/v1/services", "{\"name\": 1, \"config\": []}", user.token()).status()).isEqualTo(400);
+        assertThat(client.post("/api/v1/services", "{\"name\": \"x\", \"type\": \"web\", \"config\": {\"image\": \"a\", "
+                + "\"ports\": [null], \"environment\": {\"A\": null}}}", user.token()).status()).isEqualTo(400);
         assertError(client.post("/api/v1/services", Map.of("template_id", "nope"), user.token()), 400, "Invalid template ID");
 
         // an update of a stopped service changes it without deploying

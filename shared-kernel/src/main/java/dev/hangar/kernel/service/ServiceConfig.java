@@ -12,7 +12,7 @@ public record ServiceConfig(String image, List<Integer> ports, Map<String, Strin
                             ServiceResources resources, String nomadJobFile, Map<String, String> customVariables) {
 
     public ServiceConfig {
-        ports = ports == null ? List.of() : List.copyOf(ports);
+        ports = ports == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(ports));
         environment = environment == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
         customVariables = customVariables == null ? null
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customVariables));
