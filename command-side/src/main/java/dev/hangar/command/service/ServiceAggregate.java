@@ -59,6 +59,10 @@ import org.axonframework.spring.stereotype.Aggregate;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ServiceAggregate {
 
+    /** A tenant's container never runs without limits: these when {@code resources} gives none. */
+    static final int DEFAULT_MEMORY_MIB = 512;
+    static final int DEFAULT_CPU_MHZ = 1000;
+
     @AggregateIdentifier
     private String serviceId;
     private String tenantId;
@@ -278,8 +282,8 @@ public class ServiceAggregate {
             published.add(new PublishedPort(containerPort, hostPort));
         }
         ServiceResources r = config.resources();
-        long memory = r == null ? 0 : r.memory() * 1024L * 1024L;
-        long nanoCpus = r == null ? 0 : r.cpu() * 1_000_000L;
+        long memory = (r == null || r.memory() == 0 ? DEFAULT_MEMORY_MIB : r.memory()) * 1024L * 1024L;
+        long nanoCpus = (r == null || r.cpu() == 0 ? DEFAULT_CPU_MHZ : r.cpu()) * 1_000_000L;
         return new ServiceDeploymentRequested(serviceId, tenantId, latestDeploymentId, latestContainerName,
                 config.image(), published, config.environment(), memory, nanoCpus, now);
     }

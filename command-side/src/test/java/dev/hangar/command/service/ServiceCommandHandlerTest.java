@@ -202,6 +202,8 @@ class ServiceCommandHandlerTest {
         ServiceDeploymentRequested requested = last(ServiceDeploymentRequested.class);
         assertThat(requested.ports()).hasSize(2).allMatch(p -> p.hostPort() >= 41000 && p.hostPort() <= 41099);
         assertThat(requested.ports().get(0).hostPort()).isNotEqualTo(requested.ports().get(1).hostPort());
+        assertThat(requested.memoryBytes()).as("no resources given: never unlimited").isEqualTo(512L * 1024 * 1024);
+        assertThat(requested.nanoCpus()).isEqualTo(1_000_000_000L);
 
         gateway.sendAndWait(new DeleteService(id, TENANT));
         assertThat(events().stream().filter(ServiceDeleted.class::isInstance)).isEmpty();
