@@ -2,16 +2,16 @@ package dev.hangar.api.platform;
 
 import dev.hangar.api.config.HangarProperties;
 import dev.hangar.api.consistency.ReadYourWrites;
-import dev.hangar.api.platform.ServiceDtos.CreateRequest;
-import dev.hangar.api.platform.ServiceDtos.Logs;
-import dev.hangar.api.platform.ServiceDtos.Metrics;
-import dev.hangar.api.platform.ServiceDtos.MetricsAnswer;
-import dev.hangar.api.platform.ServiceDtos.Service;
-import dev.hangar.api.platform.ServiceDtos.ServiceList;
-import dev.hangar.api.platform.ServiceDtos.ServiceSummary;
-import dev.hangar.api.platform.ServiceDtos.Started;
-import dev.hangar.api.platform.ServiceDtos.StartedDeployment;
-import dev.hangar.api.platform.ServiceDtos.UpdateRequest;
+import dev.hangar.api.platform.PlatformDtos.CreateRequest;
+import dev.hangar.api.platform.PlatformDtos.Logs;
+import dev.hangar.api.platform.PlatformDtos.Metrics;
+import dev.hangar.api.platform.PlatformDtos.MetricsAnswer;
+import dev.hangar.api.platform.PlatformDtos.Service;
+import dev.hangar.api.platform.PlatformDtos.ServiceList;
+import dev.hangar.api.platform.PlatformDtos.ServiceSummary;
+import dev.hangar.api.platform.PlatformDtos.Started;
+import dev.hangar.api.platform.PlatformDtos.StartedDeployment;
+import dev.hangar.api.platform.PlatformDtos.UpdateRequest;
 import dev.hangar.api.security.AuthenticatedUser;
 import dev.hangar.kernel.common.HangarException;
 import dev.hangar.kernel.service.CreateService;
@@ -60,11 +60,11 @@ class PlatformServicesController {
     static final int DEFAULT_TAIL = 100;
 
     private final CommandGateway commands;
-    private final ServiceDirectory directory;
+    private final PlatformDirectory directory;
     private final ReadYourWrites consistency;
     private final Duration containerTimeout;
 
-    PlatformServicesController(CommandGateway commands, ServiceDirectory directory, ReadYourWrites consistency,
+    PlatformServicesController(CommandGateway commands, PlatformDirectory directory, ReadYourWrites consistency,
                                HangarProperties properties) {
         this.commands = commands;
         this.directory = directory;

@@ -1,8 +1,8 @@
 package dev.hangar.api.platform;
 
-import dev.hangar.api.platform.ServiceDtos.Template;
-import dev.hangar.api.platform.ServiceDtos.TemplateList;
-import dev.hangar.api.platform.ServiceDtos.TemplateSummary;
+import dev.hangar.api.platform.PlatformDtos.Template;
+import dev.hangar.api.platform.PlatformDtos.TemplateList;
+import dev.hangar.api.platform.PlatformDtos.TemplateSummary;
 import dev.hangar.kernel.common.HangarException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Platform v1: templates")
 class PlatformTemplatesController {
 
-    private final ServiceDirectory directory;
+    private final PlatformDirectory directory;
 
-    PlatformTemplatesController(ServiceDirectory directory) {
+    PlatformTemplatesController(PlatformDirectory directory) {
         this.directory = directory;
     }
 
