@@ -5,6 +5,7 @@
 #   hangar/mariadb:10.11 (+ :latest)
 #   hangar/redis:7      (+ :latest)
 #   hangar/workspace:bookworm (+ :latest; the compute instances' image: Jupyter, SSH, web terminal)
+#   hangar/nginx:1      (+ :latest; the HTTP server of the service templates)
 #   hangar/registry:2   (extra: only with HANGAR_EXTRA_IMAGES=registry or HANGAR_IMAGES=registry)
 # The Debian mirror is read from this machine's apt configuration (/etc/apt/sources.list,
 # sources.list.d/*.list and *.sources); HANGAR_DEBIAN_MIRROR / HANGAR_DEBIAN_SECURITY_MIRROR
@@ -20,7 +21,7 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 IMAGES_DIR="$REPO_ROOT/docker/images"
 SUITE=bookworm
 BASE_IMAGE="hangar/debian:$SUITE"
-ALL_IMAGES="postgres mariadb redis workspace"
+ALL_IMAGES="postgres mariadb redis nginx workspace"
 # Extra images, built only when named in HANGAR_IMAGES or HANGAR_EXTRA_IMAGES:
 #   registry  hangar/registry:2  (Debian's docker-registry; the pull tests run it)
 EXTRA_IMAGES="registry"
@@ -77,6 +78,7 @@ declare -A TAGS=(
   [postgres]="hangar/postgres:15 hangar/postgres:latest"
   [mariadb]="hangar/mariadb:10.11 hangar/mariadb:latest"
   [redis]="hangar/redis:7 hangar/redis:latest"
+  [nginx]="hangar/nginx:1 hangar/nginx:latest"
   [registry]="hangar/registry:2"
   [workspace]="hangar/workspace:bookworm hangar/workspace:latest"
 )

@@ -2,7 +2,9 @@ package dev.hangar.api.config;
 
 import dev.hangar.command.instance.HostPorts;
 import dev.hangar.command.instance.PortRange;
+import dev.hangar.command.service.ServiceLimits;
 import dev.hangar.command.user.LoginPolicy;
+import dev.hangar.saga.service.ServiceProperties;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -34,6 +36,11 @@ public class CoreConfiguration {
         int end = p.maxWorkloadsPerHost() > 0 ? Math.min(p.portRangeEnd(), p.portRangeStart() + p.maxWorkloadsPerHost() - 1)
                 : p.portRangeEnd();
         return new PortRange(p.portRangeStart(), end);
+    }
+
+    @Bean
+    public ServiceLimits serviceLimits(ServiceProperties properties) {
+        return new ServiceLimits(properties.maxPerTenant());
     }
 
     @Bean

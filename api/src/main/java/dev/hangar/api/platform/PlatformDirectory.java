@@ -1,15 +1,42 @@
 package dev.hangar.api.platform;
 
 import dev.hangar.api.security.UserDirectory;
+import dev.hangar.kernel.common.HangarException;
+import dev.hangar.kernel.service.FindService;
+import dev.hangar.kernel.service.FindServiceLogs;
+import dev.hangar.kernel.service.FindServiceMetrics;
+import dev.hangar.kernel.service.FindServiceTemplate;
+import dev.hangar.kernel.service.ListServiceTemplates;
+import dev.hangar.kernel.service.ListServices;
+import dev.hangar.kernel.service.ServiceList;
+import dev.hangar.kernel.service.ServiceLogs;
+import dev.hangar.kernel.service.ServiceMetrics;
+import dev.hangar.kernel.service.ServiceState;
+import dev.hangar.kernel.service.ServiceTemplateList;
+import dev.hangar.kernel.service.ServiceTemplateView;
+import dev.hangar.kernel.service.ServiceView;
+import dev.hangar.kernel.service.WatchService;
 import dev.hangar.kernel.user.ListUsers;
 import dev.hangar.kernel.user.UserPage;
 import dev.hangar.kernel.user.UserView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
-/** Platform v1's one read facade: users, through the query bus. Controllers read nothing else. */
+/** Platform v1's one read facade: users, services and templates, through the query bus. Controllers read nothing else. */
 @Component
 class PlatformDirectory {
+
+    /** A safety net for updates emitted on another node; on one node they always arrive first. */
+    private static final Duration RECHECK = Duration.ofSeconds(2);
 
     private final QueryGateway queries;
     private final UserDirectory users;
@@ -26,5 +53,75 @@ class PlatformDirectory {
 
     UserPage users(int limit, int offset) {
         return queries.query(new ListUsers(limit, offset), UserPage.class).join();
+    }
+
+    // ---- services and templates (seed 002)
+
+
+
+    List<ServiceTemplateView> templates() {
+        return queries.query(new ListServiceTemplates(), ServiceTemplateList.class).join().templates();
+    }
+
+    Optional<ServiceTemplateView> template(String id) {
+        return queries.query(new FindServiceTemplate(id), ResponseTypes.optionalInstanceOf(ServiceTemplateView.class))
+                .join();
+    }
+
+    /** 404 for an unknown id and another tenant's alike. */
+    ServiceView require(String tenantId, String id) {
+        return find(tenantId, id).orElseThrow(PlatformDirectory::notFound);
+    }
+
+    Optional<ServiceView> find(String tenantId, String id) {
+        if (tenantId == null) {
+            return Optional.empty();
+        }
+        return queries.query(new FindService(tenantId, id), ResponseTypes.optionalInstanceOf(ServiceView.class)).join();
+    }
+
+    List<ServiceView> list(String tenantId) {
+        if (tenantId == null) {
+            return List.of();
+        }
+        return queries.query(new ListServices(tenantId), ServiceList.class).join().services();
+    }
+
+    ServiceLogs logs(String containerName, int tail, Instant since) {
+        return queries.query(new FindServiceLogs(containerName, tail, since), ServiceLogs.class).join();
+    }
+
+    ServiceMetrics metrics(String containerName) {
+        return queries.query(new FindServiceMetrics(containerName), ServiceMetrics.class).join();
+    }
+
+    static HangarException notFound() {
+        return HangarException.notFound("SERVICE_NOT_FOUND", "Service not found");
+    }
+
+    /**
+     * Waits until the service reaches a state {@code done} accepts (null: gone), as the databases
+     * surface waits for a database: a subscription query whose initial result is the state now and
+     * whose updates are every state written after it, re-read every {@link #RECHECK} for changes
+     * projected on another node; up to {@code timeout}.
+     */
+    Optional<ServiceView> awaitState(String tenantId, String id, Predicate<ServiceView> done, Duration timeout) {
+        SubscriptionQueryResult<ServiceState, ServiceState> watch = queries.subscriptionQuery(
+                new WatchService(tenantId, id), ServiceState.class, ServiceState.class);
+        try {
+            Flux<ServiceState> elsewhere = Flux.interval(RECHECK, RECHECK).onBackpressureDrop()
+                    .concatMap(tick -> Mono.fromFuture(() -> queries.query(new WatchService(tenantId, id),
+                            ServiceState.class)));
+            return Flux.merge(watch.initialResult().concatWith(watch.updates()), elsewhere)
+                    .filter(state -> done.test(state.view()))
+                    .next()
+                    .timeout(timeout, Mono.error(() -> HangarException.containerRuntime(
+                            "The container did not reach the expected state in " + timeout.toSeconds() + " s")))
+                    .blockOptional()
+                    .orElseThrow()
+                    .current();
+        } finally {
+            watch.cancel();
+        }
     }
 }

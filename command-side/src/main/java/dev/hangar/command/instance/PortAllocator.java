@@ -24,7 +24,7 @@ public class PortAllocator {
         this.range = range;
     }
 
-    int allocate(String instanceId) {
+    public int allocate(String instanceId) {
         // A random starting point keeps concurrent allocations from queueing on the same claims.
         int offset = ThreadLocalRandom.current().nextInt(range.size());
         for (int i = 0; i < range.size(); i++) {
@@ -51,7 +51,7 @@ public class PortAllocator {
         }
     }
 
-    void release(int port, String instanceId) {
+    public void release(int port, String instanceId) {
         claims.release(Claims.Kind.PORT, String.valueOf(port), instanceId);
     }
 }

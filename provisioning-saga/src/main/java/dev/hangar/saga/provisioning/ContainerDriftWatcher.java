@@ -4,6 +4,8 @@ import dev.hangar.kernel.database.RecordContainerExited;
 import dev.hangar.kernel.instance.RecordInstanceContainerExited;
 import dev.hangar.saga.compute.ComputeInstanceWorkload;
 import dev.hangar.saga.runtime.Labels;
+import dev.hangar.kernel.service.RecordServiceContainerExited;
+import dev.hangar.saga.service.ServiceWorkload;
 import dev.hangar.saga.runtime.ContainerEvent;
 import dev.hangar.saga.runtime.ContainerRuntime;
 import java.util.Set;
@@ -17,8 +19,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows the engine's event stream and reports a database or compute instance container that stops,
- * dies or is removed; the Instance aggregate decides whether that is news (it is, only while it should run).
+ * Follows the engine's event stream and reports a database, compute instance or service container that
+ * stops, dies or is removed (which by its {@code hangar.kind} label); the aggregate decides whether that is news
+ * (it is, only while it should run).
  * When the engine cannot be reached, it tries again every few seconds.
  */
 @Component
@@ -61,10 +64,17 @@ public class ContainerDriftWatcher implements SmartLifecycle {
 
     void onEvent(ContainerEvent event) {
         if (event.instanceId() != null && GONE.contains(event.action())) {
-            Object report = ComputeInstanceWorkload.KIND.equals(event.labels().get(Labels.KIND))
-                    ? new RecordInstanceContainerExited(event.instanceId(), event.action())
-                    : new RecordContainerExited(event.instanceId(), event.action());
-            commands.send(report)
+            String kind = event.labels().get(Labels.KIND);
+            Object command;
+            if (ServiceWorkload.KIND.equals(kind)) {
+                command = new RecordServiceContainerExited(event.instanceId(),
+                        event.labels().get(ServiceWorkload.DEPLOYMENT_LABEL), event.action(), event.at());
+            } else if (ComputeInstanceWorkload.KIND.equals(kind)) {
+                command = new RecordInstanceContainerExited(event.instanceId(), event.action());
+            } else {
+                command = new RecordContainerExited(event.instanceId(), event.action());
+            }
+            commands.send(command)
                     .exceptionally(e -> {
                         log.debug("Drift of {} not recorded: {}", event.instanceId(), e.getMessage());
                         return null;

@@ -8,6 +8,11 @@ import dev.hangar.kernel.instance.InstanceList;
 import dev.hangar.kernel.instance.InstanceView;
 import dev.hangar.kernel.instance.ListInstancesExpectedRunning;
 import dev.hangar.kernel.instance.RecordInstanceContainerExited;
+import dev.hangar.kernel.service.DeploymentView;
+import dev.hangar.kernel.service.ListServicesExpectedRunning;
+import dev.hangar.kernel.service.RecordServiceContainerExited;
+import dev.hangar.kernel.service.ServiceList;
+import dev.hangar.kernel.service.ServiceView;
 import dev.hangar.saga.runtime.ContainerRuntime;
 import dev.hangar.saga.runtime.ContainerRuntimeException;
 import dev.hangar.saga.runtime.ContainerState;
@@ -25,7 +30,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The event stream sees what happens while Hangar runs; this sees what happened while it did not.
- * Shortly after start-up, and then periodically, every database and compute instance that should be running has its
+ * Shortly after start-up, and then periodically, every database, compute instance and service that should be running has its
  * container inspected; a missing or stopped one is reported like a drift event.
  */
 @Component
@@ -49,7 +54,7 @@ public class ContainerReconciler implements SmartLifecycle {
         this.initialDelay = properties.reconcileInitialDelay();
     }
 
-    /** @return how many databases and instances were reported */
+    /** @return how many databases, instances and services were reported */
     public int reconcile() {
         if (!runtime.ping()) {
             return 0;
@@ -77,6 +82,22 @@ public class ContainerReconciler implements SmartLifecycle {
                 }
             } catch (ContainerRuntimeException e) {
                 log.debug("Cannot inspect {}: {}", instance.containerName(), e.getMessage());
+            }
+        }
+        for (ServiceView service : queries.query(new ListServicesExpectedRunning(), ServiceList.class).join().services()) {
+            Optional<DeploymentView> deployment = service.latestDeployment();
+            if (deployment.isEmpty()) {
+                continue;
+            }
+            try {
+                Optional<ContainerState> state = runtime.inspect(deployment.get().nomadJobId());
+                if (state.isEmpty() || !state.get().running()) {
+                    commands.send(new RecordServiceContainerExited(service.id(), deployment.get().id(),
+                            state.isEmpty() ? "destroy" : "die", null));
+                    reported++;
+                }
+            } catch (ContainerRuntimeException e) {
+                log.debug("Cannot inspect {}: {}", deployment.get().nomadJobId(), e.getMessage());
             }
         }
         return reported;

@@ -72,6 +72,26 @@ public interface ContainerRuntime {
     ExecResult exec(String containerName, String... command);
 
     /**
+     * The container's last {@code tail} log lines (stdout and stderr), since {@code since} if not
+     * null, each beginning with its RFC 3339 timestamp; at most {@code maxBytes} of them, waiting at
+     * most {@code timeout}. Empty for a missing container.
+     */
+    default java.util.List<String> logs(String containerName, int tail, java.time.Instant since, int maxBytes,
+                                        java.time.Duration timeout) {
+        throw new UnsupportedOperationException("logs");
+    }
+
+    /** One usage sample of the container, waiting at most {@code timeout}; empty for a missing container. */
+    default Optional<ContainerUsage> usage(String containerName, java.time.Duration timeout) {
+        throw new UnsupportedOperationException("usage");
+    }
+
+    /** The engine's own id (a node id). */
+    default String engineId() {
+        return "local";
+    }
+
+    /**
      * Streams the engine's container events (start, die, stop, kill, oom, destroy) for containers
      * labelled {@code hangar.instance-id} to {@code listener} until the returned handle is closed.
      */

@@ -1,27 +1,31 @@
 package dev.hangar.saga.runtime;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What to run. {@code hostPort} is published on {@code hostIp} (0.0.0.0 for all interfaces) to
  * {@code containerPort}; {@code volumeName} is mounted at {@code volumePath}. {@code command} may be
- * empty (the image's default). {@code memoryBytes}/{@code nanoCpus} of 0 mean no limit.
+ * empty (the image's default). {@code memoryBytes}/{@code nanoCpus} of 0 mean no limit. {@code morePorts}:
+ * further container ports published on host ports (a service may publish several).
  */
 public record ContainerSpec(String name, String image, Map<String, String> env, List<String> command,
                             Map<String, String> labels, int containerPort, String hostIp, int hostPort,
                             String volumeName, String volumePath, long memoryBytes, long nanoCpus,
-                            Isolation isolation, List<Integer> morePorts, int gpuCount) {
+                            Isolation isolation, Map<Integer, Integer> morePorts, int gpuCount) {
 
+    /** {@code morePorts}: further container ports to host ports; host port 0 lets the engine choose. */
     public ContainerSpec {
-        morePorts = morePorts == null ? List.of() : List.copyOf(morePorts);
+        morePorts = morePorts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(morePorts));
     }
 
     public ContainerSpec(String name, String image, Map<String, String> env, List<String> command,
                          Map<String, String> labels, int containerPort, String hostIp, int hostPort,
                          String volumeName, String volumePath, long memoryBytes, long nanoCpus, Isolation isolation) {
         this(name, image, env, command, labels, containerPort, hostIp, hostPort, volumeName, volumePath, memoryBytes,
-                nanoCpus, isolation, List.of(), 0);
+                nanoCpus, isolation, Map.of(), 0);
     }
 
     /**
@@ -35,6 +39,10 @@ public record ContainerSpec(String name, String image, Map<String, String> env, 
         /** What the workspace image's SSH server needs besides: privilege separation, audit, signals. */
         public static final List<String> WORKSPACE_CAPABILITIES = List.of("CHOWN", "SETUID", "SETGID", "DAC_OVERRIDE",
                 "FOWNER", "SYS_CHROOT", "AUDIT_WRITE", "KILL", "NET_BIND_SERVICE");
+
+        /** A service's container: the engine images' capabilities, and binding ports below 1024 (an HTTP server). */
+        public static final List<String> SERVICE_CAPABILITIES = List.of("CHOWN", "SETUID", "SETGID", "DAC_OVERRIDE",
+                "FOWNER", "NET_BIND_SERVICE");
 
         /** What the engine images' entrypoints need to take their data directory and drop to their user, measured. */
         public static final List<String> ENGINE_CAPABILITIES = List.of("CHOWN", "SETUID", "SETGID", "DAC_OVERRIDE",
@@ -74,8 +82,16 @@ public record ContainerSpec(String name, String image, Map<String, String> env, 
      * {@code gpus} NVIDIA GPUs (0: none).
      */
     public ContainerSpec withMorePorts(List<Integer> ports, int gpus) {
+        Map<Integer, Integer> chosenByEngine = new LinkedHashMap<>();
+        ports.forEach(port -> chosenByEngine.put(port, 0));
         return new ContainerSpec(name, image, env, command, labels, containerPort, hostIp, hostPort, volumeName,
-                volumePath, memoryBytes, nanoCpus, isolation, ports, gpus);
+                volumePath, memoryBytes, nanoCpus, isolation, chosenByEngine, gpus);
+    }
+
+    /** Further container ports published on the given host ports ({@code hostIp} as the first). */
+    public ContainerSpec withMorePorts(Map<Integer, Integer> containerToHost) {
+        return new ContainerSpec(name, image, env, command, labels, containerPort, hostIp, hostPort, volumeName,
+                volumePath, memoryBytes, nanoCpus, isolation, containerToHost, gpuCount);
     }
 
     @Override

@@ -408,31 +408,26 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
             }
         }
         CreateContainerCmd cmd = client.createContainerCmd(spec.image()).withName(spec.name());
+        List<ExposedPort> exposedPorts = new ArrayList<>();
+        List<PortBinding> bindings = new ArrayList<>();
+        String ip = spec.hostIp() == null || spec.hostIp().isBlank() ? "0.0.0.0" : spec.hostIp();
         if (spec.containerPort() > 0) {
             ExposedPort exposed = ExposedPort.tcp(spec.containerPort());
-            cmd.withExposedPorts(exposed);
+            exposedPorts.add(exposed);
             if (spec.hostPort() > 0) {
-                String ip = spec.hostIp() == null || spec.hostIp().isBlank() ? "0.0.0.0" : spec.hostIp();
-                host.withPortBindings(new PortBinding(Ports.Binding.bindIpAndPort(ip, spec.hostPort()), exposed));
+                bindings.add(new PortBinding(Ports.Binding.bindIpAndPort(ip, spec.hostPort()), exposed));
             }
         }
-        if (!spec.morePorts().isEmpty()) {
-            String ip = spec.hostIp() == null || spec.hostIp().isBlank() ? "0.0.0.0" : spec.hostIp();
-            List<ExposedPort> exposed = new ArrayList<>();
-            List<PortBinding> bindings = new ArrayList<>();
-            if (spec.containerPort() > 0) {
-                exposed.add(ExposedPort.tcp(spec.containerPort()));
-                if (spec.hostPort() > 0) {
-                    bindings.add(new PortBinding(Ports.Binding.bindIpAndPort(ip, spec.hostPort()),
-                            ExposedPort.tcp(spec.containerPort())));
-                }
-            }
-            for (int port : spec.morePorts()) {
-                ExposedPort e = ExposedPort.tcp(port);
-                exposed.add(e);
-                bindings.add(new PortBinding(Ports.Binding.bindIp(ip), e));
-            }
-            cmd.withExposedPorts(exposed);
+        spec.morePorts().forEach((containerPort, hostPort) -> {
+            ExposedPort exposed = ExposedPort.tcp(containerPort);
+            exposedPorts.add(exposed);
+            bindings.add(new PortBinding(hostPort > 0 ? Ports.Binding.bindIpAndPort(ip, hostPort) : Ports.Binding.bindIp(ip),
+                    exposed));
+        });
+        if (!exposedPorts.isEmpty()) {
+            cmd.withExposedPorts(exposedPorts);
+        }
+        if (!bindings.isEmpty()) {
             host.withPortBindings(bindings);
         }
         if (spec.gpuCount() > 0) {
@@ -646,6 +641,150 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw failure("exec", containerName, e);
         }
+    }
+
+    @Override
+    public List<String> logs(String containerName, int tail, Instant since, int maxBytes, Duration timeout) {
+        StringBuilder out = new StringBuilder();
+        AtomicBoolean truncated = new AtomicBoolean();
+        var cmd = client.logContainerCmd(containerName).withStdOut(true).withStdErr(true).withTimestamps(true)
+                .withFollowStream(false).withTail(Math.max(0, tail));
+        if (since != null) {
+            cmd.withSince((int) Math.max(0, Math.min(Integer.MAX_VALUE, since.getEpochSecond())));
+        }
+        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                if (frame.getPayload() == null) {
+                    return;
+                }
+                synchronized (out) {
+                    if (out.length() + frame.getPayload().length > maxBytes) {
+                        truncated.set(true);
+                        return;
+                    }
+                    out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                }
+            }
+        };
+        try (ResultCallback.Adapter<Frame> cb = cmd.exec(callback)) {
+            if (!cb.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ContainerRuntimeException("docker logs of container " + containerName
+                        + " did not finish within " + timeout);
+            }
+        } catch (NotFoundException e) {
+            return List.of();
+        } catch (ContainerRuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContainerRuntimeException("docker logs of container " + containerName + " was interrupted", e);
+        } catch (IOException | RuntimeException e) {
+            if (e.getCause() instanceof NotFoundException || e instanceof NotFoundException) {
+                return List.of();
+            }
+            throw failure("logs", containerName, e);
+        }
+        List<String> lines = new ArrayList<>();
+        synchronized (out) {
+            for (String line : out.toString().split("\n")) {
+                String trimmed = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+                if (!trimmed.isEmpty()) {
+                    lines.add(trimmed);
+                }
+            }
+        }
+        return lines;
+    }
+
+    @Override
+    public Optional<ContainerUsage> usage(String containerName, Duration timeout) {
+        InspectContainerResponse info = inspectOrNull(containerName);
+        if (info == null) {
+            return Optional.empty();
+        }
+        String status = info.getState() == null ? "unknown" : info.getState().getStatus();
+        if (info.getState() == null || !Boolean.TRUE.equals(info.getState().getRunning())) {
+            return Optional.of(new ContainerUsage(info.getId(), status, 0, 0));
+        }
+        AtomicReference<com.github.dockerjava.api.model.Statistics> sample = new AtomicReference<>();
+        ResultCallback.Adapter<com.github.dockerjava.api.model.Statistics> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(com.github.dockerjava.api.model.Statistics statistics) {
+                sample.compareAndSet(null, statistics);
+            }
+        };
+        try (ResultCallback.Adapter<com.github.dockerjava.api.model.Statistics> cb =
+                     client.statsCmd(info.getId()).withNoStream(true).exec(callback)) {
+            if (!cb.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS) && sample.get() == null) {
+                throw new ContainerRuntimeException("docker stats of container " + containerName
+                        + " did not answer within " + timeout);
+            }
+        } catch (ContainerRuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContainerRuntimeException("docker stats of container " + containerName + " was interrupted", e);
+        } catch (IOException | RuntimeException e) {
+            throw failure("stats", containerName, e);
+        }
+        com.github.dockerjava.api.model.Statistics stats = sample.get();
+        if (stats == null) {
+            return Optional.of(new ContainerUsage(info.getId(), status, 0, 0));
+        }
+        return Optional.of(new ContainerUsage(info.getId(), status, cpuPercent(stats), memoryBytes(stats)));
+    }
+
+    /** As docker stats computes it: the container's share of the host's CPU time between two samples, times the CPUs. */
+    static double cpuPercent(com.github.dockerjava.api.model.Statistics stats) {
+        var cpu = stats.getCpuStats();
+        var pre = stats.getPreCpuStats();
+        if (cpu == null || pre == null || cpu.getCpuUsage() == null || pre.getCpuUsage() == null
+                || cpu.getCpuUsage().getTotalUsage() == null || pre.getCpuUsage().getTotalUsage() == null
+                || cpu.getSystemCpuUsage() == null || pre.getSystemCpuUsage() == null) {
+            return 0;
+        }
+        double cpuDelta = cpu.getCpuUsage().getTotalUsage() - pre.getCpuUsage().getTotalUsage();
+        double systemDelta = cpu.getSystemCpuUsage() - pre.getSystemCpuUsage();
+        long cpus = cpu.getOnlineCpus() != null ? cpu.getOnlineCpus()
+                : cpu.getCpuUsage().getPercpuUsage() != null ? cpu.getCpuUsage().getPercpuUsage().size() : 1;
+        if (cpuDelta <= 0 || systemDelta <= 0) {
+            return 0;
+        }
+        return Math.round(cpuDelta / systemDelta * cpus * 100.0 * 100.0) / 100.0;
+    }
+
+    /** As docker stats shows it: usage without the inactive page cache (cgroup v2, or v1's total_inactive_file). */
+    static long memoryBytes(com.github.dockerjava.api.model.Statistics stats) {
+        var memory = stats.getMemoryStats();
+        if (memory == null || memory.getUsage() == null) {
+            return 0;
+        }
+        long usage = memory.getUsage();
+        var detail = memory.getStats();
+        if (detail != null) {
+            Long inactive = detail.getTotalInactiveFile() != null ? detail.getTotalInactiveFile() : detail.getInactiveFile();
+            if (inactive != null && inactive < usage) {
+                usage -= inactive;
+            }
+        }
+        return usage;
+    }
+
+    private volatile String engineId;
+
+    @Override
+    public String engineId() {
+        String id = engineId;
+        if (id == null) {
+            try {
+                id = client.infoCmd().exec().getId();
+            } catch (RuntimeException e) {
+                throw failure("info", null, e);
+            }
+            engineId = id;
+        }
+        return id;
     }
 
     /**

@@ -35,6 +35,7 @@ class ContainerDriftWatcherTest {
     private DockerContainerRuntime runtime;
     private final List<RecordContainerExited> recorded = new CopyOnWriteArrayList<>();
     private final List<RecordInstanceContainerExited> recordedInstances = new CopyOnWriteArrayList<>();
+    private final List<dev.hangar.kernel.service.RecordServiceContainerExited> services = new CopyOnWriteArrayList<>();
     private ContainerDriftWatcher watcher;
     private String instanceId;
 
@@ -48,6 +49,10 @@ class ContainerDriftWatcherTest {
         });
         bus.subscribe(RecordInstanceContainerExited.class.getName(), (CommandMessage<?> message) -> {
             recordedInstances.add((RecordInstanceContainerExited) message.getPayload());
+            return null;
+        });
+        bus.subscribe(dev.hangar.kernel.service.RecordServiceContainerExited.class.getName(), (CommandMessage<?> message) -> {
+            services.add((dev.hangar.kernel.service.RecordServiceContainerExited) message.getPayload());
             return null;
         });
         watcher = new ContainerDriftWatcher(runtime, DefaultCommandGateway.builder().commandBus(bus).build());
@@ -82,6 +87,18 @@ class ContainerDriftWatcherTest {
 
         assertThat(recordedInstances).containsExactly(new RecordInstanceContainerExited(instanceId, action));
         assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void aServiceContainerGoingAwayIsRecordedForItsServiceAndDeployment() {
+        ContainerEvent died = event("die", Map.of(Labels.INSTANCE_ID, instanceId,
+                dev.hangar.saga.service.ServiceWorkload.KIND_LABEL, dev.hangar.saga.service.ServiceWorkload.KIND,
+                dev.hangar.saga.service.ServiceWorkload.DEPLOYMENT_LABEL, "dep-1"));
+        watcher.onEvent(died);
+
+        assertThat(recorded).isEmpty();
+        assertThat(services).containsExactly(
+                new dev.hangar.kernel.service.RecordServiceContainerExited(instanceId, "dep-1", "die", died.at()));
     }
 
     @Test

@@ -69,9 +69,8 @@ public class InMemoryContainerRuntime implements ContainerRuntime {
             return Map.of();
         }
         Map<Integer, Integer> out = new java.util.TreeMap<>();
-        for (int port : c.spec.morePorts()) {
-            out.put(port, published.getOrDefault(port, 40000 + port));
-        }
+        c.spec.morePorts().forEach((port, hostPort) ->
+                out.put(port, hostPort > 0 ? hostPort : published.getOrDefault(port, 40000 + port)));
         return out;
     }
 

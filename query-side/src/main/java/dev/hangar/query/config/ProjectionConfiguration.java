@@ -3,6 +3,7 @@ package dev.hangar.query.config;
 import dev.hangar.query.compute.InstanceProjection;
 import dev.hangar.query.database.DatabaseProjection;
 import dev.hangar.query.subscription.SubscriptionProjection;
+import dev.hangar.query.service.ServiceProjection;
 import dev.hangar.query.user.UserProjection;
 import dev.hangar.query.webhook.WebhookDeliveryProjection;
 import dev.hangar.query.workspace.ConnectedInstanceProjection;
@@ -27,7 +28,7 @@ public class ProjectionConfiguration {
     /** The processing groups whose state lives in MongoDB. */
     public static final List<String> PROJECTIONS = List.of(UserProjection.GROUP, SubscriptionProjection.GROUP,
             DatabaseProjection.GROUP, ConnectedInstanceProjection.GROUP, WebhookDeliveryProjection.GROUP,
-            InstanceProjection.GROUP);
+            InstanceProjection.GROUP, ServiceProjection.GROUP);
 
     @Bean
     public MongoTemplate axonMongoTemplate(MongoDatabaseFactory databaseFactory) {

@@ -139,7 +139,8 @@ class ProjectionTokenStoreTest {
 
         assertThat(ProjectionConfiguration.PROJECTIONS)
                 .containsExactlyInAnyOrder(UserProjection.GROUP, SubscriptionProjection.GROUP, DatabaseProjection.GROUP,
-                        ConnectedInstanceProjection.GROUP, WebhookDeliveryProjection.GROUP, InstanceProjection.GROUP);
+                        ConnectedInstanceProjection.GROUP, WebhookDeliveryProjection.GROUP, InstanceProjection.GROUP,
+                        dev.hangar.query.service.ServiceProjection.GROUP);
         for (String group : ProjectionConfiguration.PROJECTIONS) {
             TokenStore tokenStore = config.eventProcessingConfiguration().tokenStore(group);
             assertThat(tokenStore).as(group).isInstanceOf(MongoTokenStore.class);

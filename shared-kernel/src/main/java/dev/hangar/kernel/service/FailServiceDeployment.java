@@ -1,0 +1,6 @@
+package dev.hangar.kernel.service;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record FailServiceDeployment(@TargetAggregateIdentifier String serviceId, String deploymentId, String reason) {
+}

@@ -1,0 +1,5 @@
+package dev.hangar.kernel.service;
+
+/** Answers an {@code Optional<ServiceTemplateView>}. */
+public record FindServiceTemplate(String templateId) {
+}

@@ -1,0 +1,4 @@
+package dev.hangar.kernel.service;
+
+public record ListServiceTemplates() {
+}

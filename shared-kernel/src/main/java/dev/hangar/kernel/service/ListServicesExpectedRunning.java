@@ -1,0 +1,5 @@
+package dev.hangar.kernel.service;
+
+/** Every tenant's services whose container should be running (for the reconciler). */
+public record ListServicesExpectedRunning() {
+}
