@@ -145,13 +145,29 @@ final class PlatformDtos {
         }
     }
 
+    /**
+     * Seed 002's service, plus Hangar's {@code endpoints}: where a running service's ports answer (seed 002
+     * has no field for it; Nomad would have told its own service discovery).
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Service(String id, String name, String type, String status, String description, Config config,
                    String createdBy, Instant createdAt, Instant updatedAt,
-                   @JsonInclude(JsonInclude.Include.NON_NULL) String failureReason) {
-        static Service of(ServiceView v) {
+                   @JsonInclude(JsonInclude.Include.NON_NULL) String failureReason, List<Endpoint> endpoints) {
+        static Service of(ServiceView v, String publicHost) {
             return new Service(v.id(), v.name(), v.type(), v.status().key(), v.description(), Config.of(v.config()),
-                    v.createdBy(), v.createdAt(), v.updatedAt(), v.failureReason());
+                    v.createdBy(), v.createdAt(), v.updatedAt(), v.failureReason(), Endpoint.of(v, publicHost));
+        }
+    }
+
+    /** A running service's container port, and the host and port it is published on. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Endpoint(int port, String host, int hostPort) {
+        static List<Endpoint> of(ServiceView v, String publicHost) {
+            if (v.status() != dev.hangar.kernel.service.ServiceStatus.RUNNING) {
+                return List.of();
+            }
+            return v.latestDeployment().map(d -> d.ports().stream()
+                    .map(p -> new Endpoint(p.containerPort(), publicHost, p.hostPort())).toList()).orElse(List.of());
         }
     }
 

@@ -63,6 +63,7 @@ class PlatformServicesController {
     private final PlatformDirectory directory;
     private final ReadYourWrites consistency;
     private final Duration containerTimeout;
+    private final String publicHost;
 
     PlatformServicesController(CommandGateway commands, PlatformDirectory directory, ReadYourWrites consistency,
                                HangarProperties properties) {
@@ -70,6 +71,7 @@ class PlatformServicesController {
         this.directory = directory;
         this.consistency = consistency;
         this.containerTimeout = properties.consistency().containerOperationTimeout();
+        this.publicHost = properties.publicHost();
     }
 
     @PostMapping
@@ -96,7 +98,7 @@ class PlatformServicesController {
         commands.sendAndWait(new CreateService(id, tenantId, me.userId(), name, type, body.description(), config,
                 body.templateId() == null ? null : body.templateId().toLowerCase(), templateConfig));
         consistency.awaitProjections();
-        return Service.of(directory.require(tenantId, id));
+        return Service.of(directory.require(tenantId, id), publicHost);
     }
 
     @GetMapping
@@ -107,7 +109,7 @@ class PlatformServicesController {
 
     @GetMapping("/{id}")
     Service get(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String id) {
-        return Service.of(require(me, id));
+        return Service.of(require(me, id), publicHost);
     }
 
     @PutMapping("/{id}")
@@ -117,7 +119,7 @@ class PlatformServicesController {
         commands.sendAndWait(new UpdateService(id, me.tenantId(), me.userId(), body.name(), body.type(),
                 body.description(), body.config() == null ? null : body.config().toKernel(null)));
         consistency.awaitProjections();
-        return Service.of(directory.require(me.tenantId(), id));
+        return Service.of(directory.require(me.tenantId(), id), publicHost);
     }
 
     @DeleteMapping("/{id}")

@@ -78,6 +78,11 @@ class ServicesLifecycleHttpTest {
         Response running = awaitStatus(client, user.token(), id, "running");
         int hostPort = publishedPort(container, 6379);
         assertThat(hostPort).isBetween(30000, 39999);
+        JsonNode endpoint = client.get("/api/v1/services/" + id, user.token()).body().path("endpoints").path(0);
+        assertThat(endpoint.path("port").asInt()).isEqualTo(6379);
+        assertThat(endpoint.path("host_port").asInt()).as("the answer tells where the engine published it")
+                .isEqualTo(hostPort);
+        assertThat(endpoint.path("host").asText()).isEqualTo("localhost");
         try (Jedis jedis = EngineClients.redis(hostPort, password)) {
             assertThat(jedis.ping()).isEqualTo("PONG");
         }
@@ -159,7 +164,9 @@ class ServicesLifecycleHttpTest {
         Response stopped = client.post("/api/v1/services/" + id + "/stop", Map.of(), user.token());
         assertThat(stopped.status()).as(stopped.raw()).isEqualTo(200);
         assertThat(stopped.text("message")).isEqualTo("Service stopped successfully");
-        assertThat(client.get("/api/v1/services/" + id, user.token()).text("status")).isEqualTo("stopped");
+        JsonNode stoppedService = client.get("/api/v1/services/" + id, user.token()).body();
+        assertThat(stoppedService.path("status").asText()).isEqualTo("stopped");
+        assertThat(stoppedService.path("endpoints").size()).as("nothing answers for a stopped service").isZero();
         assertThat(exists(second)).isFalse();
         JsonNode afterStop = client.get("/api/v1/services/" + id + "/metrics", user.token()).body().path("metrics");
         assertThat(afterStop.path("allocation_status").asText()).isEqualTo("stopped");

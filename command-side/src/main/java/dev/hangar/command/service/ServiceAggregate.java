@@ -126,7 +126,7 @@ public class ServiceAggregate {
             apply(request(now));
         }
         return new DeploymentView(deploymentId, serviceId, DeploymentStatus.PENDING, container, null, deployedBy, null,
-                now, null, null);
+                now, null, null, null);
     }
 
     @CommandHandler

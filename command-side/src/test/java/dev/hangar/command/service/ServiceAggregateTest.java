@@ -100,7 +100,7 @@ class ServiceAggregateTest {
                 .when(new DeployService(ID, D1, USER, false))
                 .expectEvents(deploymentCreated(D1, container), requested(D1, container))
                 .expectResultMessagePayload(new DeploymentView(D1, ID, DeploymentStatus.PENDING, container, null, USER,
-                        null, now(), null, null));
+                        null, now(), null, null, null));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.hangar.query.service;
 import dev.hangar.kernel.common.SecretBox;
 import dev.hangar.kernel.service.DeploymentStatus;
 import dev.hangar.kernel.service.DeploymentView;
+import dev.hangar.kernel.service.PublishedPort;
 import dev.hangar.kernel.service.ServiceConfig;
 import dev.hangar.kernel.service.ServiceSecrets;
 import dev.hangar.kernel.service.ServiceStatus;
@@ -47,6 +48,7 @@ class ServiceDocument {
         Instant createdAt;
         Instant startedAt;
         Instant completedAt;
+        List<PublishedPort> ports = new ArrayList<>();
     }
 
     Deployment deployment(String deploymentId) {
@@ -56,7 +58,7 @@ class ServiceDocument {
     ServiceView toView(SecretBox secrets) {
         List<DeploymentView> views = deployments.stream().map(d -> new DeploymentView(d.id, id, d.status,
                 d.containerName, d.containerId, d.deployedBy, d.failureReason, d.createdAt, d.startedAt,
-                d.completedAt)).toList();
+                d.completedAt, d.ports)).toList();
         return new ServiceView(id, tenantId, name, type, status, description, ServiceSecrets.open(config, secrets),
                 templateId, createdBy, failureReason, createdAt, updatedAt, views);
     }

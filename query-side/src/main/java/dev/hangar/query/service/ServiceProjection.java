@@ -114,7 +114,10 @@ public class ServiceProjection {
     @EventHandler
     void on(ServiceDeploymentRequested e) {
         change(e.serviceId(), e.requestedAt(), doc -> {
-            deployment(doc, e.deploymentId(), d -> d.startedAt = e.requestedAt());
+            deployment(doc, e.deploymentId(), d -> {
+                d.startedAt = e.requestedAt();
+                d.ports = new java.util.ArrayList<>(e.ports());
+            });
             doc.status = ServiceStatus.DEPLOYING;
         });
     }
