@@ -1,5 +1,6 @@
 package dev.hangar.api.platform;
 
+import dev.hangar.api.config.ReadCacheConfiguration;
 import dev.hangar.api.security.UserDirectory;
 import dev.hangar.kernel.common.HangarException;
 import dev.hangar.kernel.service.FindService;
@@ -27,6 +28,7 @@ import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -57,13 +59,14 @@ class PlatformDirectory {
 
     // ---- services and templates (seed 002)
 
-
-
-    List<ServiceTemplateView> templates() {
+    /** The template catalog (configuration, read once at start-up), from this node's catalog cache. */
+    @Cacheable(cacheNames = ReadCacheConfiguration.TEMPLATES, key = "'services'")
+    public List<ServiceTemplateView> templates() {
         return queries.query(new ListServiceTemplates(), ServiceTemplateList.class).join().templates();
     }
 
-    Optional<ServiceTemplateView> template(String id) {
+    @Cacheable(cacheNames = ReadCacheConfiguration.TEMPLATES, key = "'service:' + #id")
+    public Optional<ServiceTemplateView> template(String id) {
         return queries.query(new FindServiceTemplate(id), ResponseTypes.optionalInstanceOf(ServiceTemplateView.class))
                 .join();
     }

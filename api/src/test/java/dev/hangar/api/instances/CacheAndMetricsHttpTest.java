@@ -56,8 +56,14 @@ class CacheAndMetricsHttpTest {
         assertThat(client.get("/api/plans", user.token()).status()).isEqualTo(200);
         assertThat(client.get("/api/plans", user.token()).status()).isEqualTo(200);
         assertThat(client.get("/api/databases", user.token()).status()).isEqualTo(200);
+        long templateHits = stats(client, admin).path("cacheManager").path("stats").path("templates").path("hits").asLong();
+        assertThat(client.get("/api/v1/templates", user.token()).status()).isEqualTo(200);
+        assertThat(client.get("/api/v1/templates", user.token()).status()).isEqualTo(200);
 
         JsonNode stats = stats(client, admin);
+        assertThat(stats.path("cacheManager").path("stats").path("templates").path("hits").asLong())
+                .as("the second look at the service templates is answered from the catalog cache")
+                .isGreaterThan(templateHits);
         assertThat(stats.path("timestamp").isTextual()).isTrue();
         List<String> names = new ArrayList<>();
         stats.path("cacheManager").path("cacheNames").forEach(n -> names.add(n.asText()));
