@@ -61,6 +61,11 @@ ensure_engine_images() {
     export HANGAR_PROVISIONING_PULLPOLICY=never
     _ei_log "HANGAR_PROVISIONING_PULLPOLICY=never (no registry to pull from)"
   fi
+  # the compute instances' templates run the local workspace image (there is no official one)
+  if [ -z "${HANGAR_WORKSPACE_IMAGE:-}" ] && ! docker image inspect hangar/workspace:bookworm >/dev/null 2>&1; then
+    _ei_log "building hangar/workspace:bookworm for the compute instances' templates (a few minutes, once)"
+    HANGAR_IMAGES="workspace" HANGAR_EXTRA_IMAGES="" bash "$(dirname "${BASH_SOURCE[0]}")/build-images.sh"
+  fi
   [ ${#need_local[@]} -gt 0 ] || return 0
   local names="" pair
   for pair in "${need_local[@]}"; do
