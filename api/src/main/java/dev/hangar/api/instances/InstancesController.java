@@ -20,6 +20,7 @@ import dev.hangar.kernel.instance.ReadyTimeEstimate;
 import dev.hangar.kernel.instance.RenameInstance;
 import dev.hangar.kernel.instance.StartInstance;
 import dev.hangar.kernel.instance.StopInstance;
+import dev.hangar.kernel.webhook.WebhookUrls;
 import dev.hangar.kernel.workload.HealthCheck;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -80,7 +81,8 @@ class InstancesController {
         InstanceCreated created = commands.sendAndWait(new CreateInstance(UUID.randomUUID().toString(), me.userId(),
                 body.name(), blankToNull(body.region()), blankToNull(body.instanceType()), blankToNull(body.productName()),
                 blankToNull(body.templateId()), body.gpuNum(), body.rootfsSize(), blankToNull(body.webhookUrl()),
-                body.healthCheckConfig() == null ? null : body.healthCheckConfig().toHealthCheck(null)));
+                body.healthCheckConfig() == null ? null : body.healthCheckConfig().toHealthCheck(null),
+                body.autoStopMinutes()));
         consistency.awaitProjections();
         InstanceView view = directory.require(me.userId(), created.instanceId());
         Map<String, Object> answer = map("instanceId", view.id(), "status", view.status().wire(),
@@ -214,20 +216,11 @@ class InstancesController {
         return name;
     }
 
+    /** 400 VALIDATION_ERROR with the kernel's reason for a URL no webhook may have. */
     private static void validateWebhook(String url) {
-        if (url == null) {
-            return;
+        if (url != null) {
+            WebhookUrls.require(url);
         }
-        try {
-            java.net.URI uri = new java.net.URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return;
-            }
-        } catch (java.net.URISyntaxException e) {
-            // below
-        }
-        throw HangarException.validation("webhookUrl must be an http or https URL");
     }
 
     private static String blankToNull(String s) {

@@ -9,6 +9,7 @@ import dev.hangar.command.subscription.SubscriptionAggregate;
 import dev.hangar.kernel.common.HangarException;
 import dev.hangar.kernel.common.SecretBox;
 import dev.hangar.kernel.instance.CompleteInstanceDeletion;
+import dev.hangar.kernel.instance.AutoStopSettings;
 import dev.hangar.kernel.instance.CreateInstance;
 import dev.hangar.kernel.instance.DeleteInstance;
 import dev.hangar.kernel.instance.InstanceCatalog;
@@ -64,7 +65,7 @@ class ComputeInstanceCommandHandlerTest {
                 .configureAggregate(UniqueClaim.class)
                 .registerCommandHandler(c -> new ComputeInstanceCommandHandler(c.repository(ComputeInstanceAggregate.class),
                         c.repository(SubscriptionAggregate.class), new Claims(c.repository(UniqueClaim.class)), SECRETS,
-                        catalog(requireGpus), host -> host.equals("gpu-host")))
+                        catalog(requireGpus), host -> host.equals("gpu-host"), AutoStopSettings.defaults()))
                 .start();
         gateway = config.commandGateway();
     }
@@ -78,7 +79,7 @@ class ComputeInstanceCommandHandlerTest {
 
     private InstanceCreated create(String owner, String name, String region, String type, String product, String template) {
         return gateway.sendAndWait(new CreateInstance(UUID.randomUUID().toString(), owner, name, region, type, product,
-                template, null, null, null, null));
+                template, null, null, null, null, null));
     }
 
     private InstanceRequested requested(String id) {
@@ -106,7 +107,7 @@ class ComputeInstanceCommandHandlerTest {
     void aGpuProductOnAHostWithGpusGetsThem() {
         start(true);
         InstanceCreated created = gateway.sendAndWait(new CreateInstance("i1", "u1", "box", "us-east-1", null,
-                "rtx 4090 24gb", "pytorch-jupyter", 2, 100, "https://example.com/h", null));
+                "rtx 4090 24gb", "pytorch-jupyter", 2, 100, "https://example.com/h", null, null));
         InstanceRequested r = requested(created.instanceId());
         assertThat(r.gpuAttached()).isTrue();
         assertThat(r.gpuNum()).isEqualTo(2);
@@ -153,7 +154,7 @@ class ComputeInstanceCommandHandlerTest {
         assertThatThrownBy(() -> create("u1", "b", null, null, null, null))
                 .hasMessageContaining("instanceType or productName");
         assertThatThrownBy(() -> gateway.sendAndWait(new CreateInstance("x", "u1", "b", null, "small", null, null, null,
-                null, "ftp://example.com", null))).hasMessageContaining("webhookUrl");
+                null, "ftp://example.com", null, null))).hasMessageContaining("webhookUrl");
     }
 
     @Test
