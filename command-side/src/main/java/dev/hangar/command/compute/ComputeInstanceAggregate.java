@@ -178,23 +178,23 @@ public class ComputeInstanceAggregate {
      */
     @CommandHandler
     IdleVerdict handle(CheckInstanceIdle cmd, AutoStopSettings settings) {
+        Instant now = now();
         if (status != InstanceStatus.RUNNING || runningSince == null) {
-            return IdleVerdict.notRunning(instanceId);
+            return IdleVerdict.notRunning(instanceId, now);
         }
         Duration threshold = threshold(settings);
         Instant since = lastUsedAt != null && lastUsedAt.isAfter(runningSince) ? lastUsedAt : runningSince;
         Instant due = since.plus(threshold);
-        Instant now = now();
         if (now.isBefore(due)) {
-            return new IdleVerdict(instanceId, true, false, false, since, due);
+            return new IdleVerdict(instanceId, true, false, false, since, due, now);
         }
         if (cmd.dryRun()) {
-            return new IdleVerdict(instanceId, true, true, false, since, due);
+            return new IdleVerdict(instanceId, true, true, false, since, due, now);
         }
         apply(new InstanceAutoStopRequested(instanceId, ownerId, name, status, webhookUrl, since, threshold.toSeconds(),
                 "auto-stop: unused since " + since + ", longer than its inactivity threshold of "
                         + describe(threshold), now));
-        return new IdleVerdict(instanceId, true, true, true, since, due);
+        return new IdleVerdict(instanceId, true, true, true, since, due, now);
     }
 
     private Duration threshold(AutoStopSettings settings) {

@@ -15,7 +15,6 @@ import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
@@ -63,7 +62,6 @@ public class AutoStopSaga {
         if (due.generation() != generation) {
             return;
         }
-        Instant now = GenericEventMessage.clock.instant();
         if (!settings.isEnabled()) {
             deadlines.schedule(settings.checkInterval(), LOOK, due);
             return;
@@ -72,7 +70,7 @@ public class AutoStopSaga {
         if (!verdict.running() || verdict.stopped()) {
             return; // the stop (or what ended the running) ends this saga
         }
-        Instant latest = now.plus(settings.checkInterval());
+        Instant latest = verdict.checkedAt().plus(settings.checkInterval());
         Instant next = verdict.dueAt() == null || verdict.dueAt().isAfter(latest) ? latest : verdict.dueAt();
         deadlines.schedule(next, LOOK, due);
     }
