@@ -115,6 +115,7 @@ class InstancesController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> start(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String id,
                               @Valid @RequestBody(required = false) StartRequest body) {
+        validateWebhook(body == null ? null : blankToNull(body.webhookUrl()));
         return start(me, directory.require(me.userId(), id), body);
     }
 
@@ -122,17 +123,20 @@ class InstancesController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> startByName(@AuthenticationPrincipal AuthenticatedUser me,
                                     @Valid @RequestBody StartRequest body) {
+        validateWebhook(blankToNull(body.webhookUrl()));
         return start(me, directory.requireByName(me.userId(), requireName(body.instanceName())), body);
     }
 
     @PostMapping("/{id}/stop")
     Map<String, Object> stop(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String id,
                              @Valid @RequestBody(required = false) StopRequest body) {
+        validateWebhook(body == null ? null : blankToNull(body.webhookUrl()));
         return stop(me, directory.require(me.userId(), id), body == null ? null : body.webhookUrl());
     }
 
     @PostMapping("/stop")
     Map<String, Object> stopByName(@AuthenticationPrincipal AuthenticatedUser me, @Valid @RequestBody StopRequest body) {
+        validateWebhook(blankToNull(body.webhookUrl()));
         return stop(me, directory.requireByName(me.userId(), requireName(body.instanceName())), body.webhookUrl());
     }
 

@@ -51,7 +51,9 @@ class ComputeInstanceCommandHandlerTest {
                 Map.of("small", new InstanceCatalog.Size("small", 1, 1024)),
                 Map.of("rtx-4090-24gb", new InstanceCatalog.GpuProduct("RTX 4090 24GB", "NVIDIA GeForce RTX 4090", 24, 8, 32768)),
                 Map.of("pytorch-jupyter", new InstanceCatalog.Template("PyTorch + Jupyter", "hangar/workspace:bookworm",
-                        List.of(new InstancePort(8888, "jupyter"), new InstancePort(22, "ssh")))),
+                        List.of(new InstancePort(8888, "jupyter"), new InstancePort(22, "ssh")), null),
+                        "quick", new InstanceCatalog.Template("Quick", "hangar/workspace:bookworm",
+                        List.of(new InstancePort(8888, "jupyter")), 5.0)),
                 "pytorch-jupyter", requireGpus, Duration.ofSeconds(30));
     }
 
@@ -190,5 +192,23 @@ class ComputeInstanceCommandHandlerTest {
                 .as("the slot is held until the container is gone").isInstanceOf(PlanLimitReached.class);
         gateway.sendAndWait(new CompleteInstanceDeletion(first.instanceId()));
         create("u1", "c", null, "small", null, null);
+    }
+
+    @Test
+    void theInactivityThresholdIsTheBodysElseTheTemplatesElseTheDefault() {
+        start(false);
+        InstanceCreated byDefault = gateway.sendAndWait(new CreateInstance("a1", "u1", "a1", null, "small", null, null,
+                null, null, null, null, null));
+        assertThat(requested(byDefault.instanceId()).autoStopAfterSeconds()).isEqualTo(1200L);
+        InstanceCreated byTemplate = gateway.sendAndWait(new CreateInstance("a2", "u1", "a2", null, "small", null,
+                "quick", null, null, null, null, null));
+        assertThat(requested(byTemplate.instanceId()).autoStopAfterSeconds()).isEqualTo(300L);
+        InstanceCreated byBody = gateway.sendAndWait(new CreateInstance("a3", "u2", "a3", null, "small", null, "quick",
+                null, null, null, null, 0.1));
+        assertThat(requested(byBody.instanceId()).autoStopAfterSeconds()).isEqualTo(6L);
+        assertThatThrownBy(() -> gateway.sendAndWait(new CreateInstance("a4", "u2", "a4", null, "small", null, null,
+                null, null, null, null, 0.0))).hasMessageContaining("autoStopMinutes");
+        assertThatThrownBy(() -> gateway.sendAndWait(new CreateInstance("a5", "u2", "a5", null, "small", null, null,
+                null, null, null, null, 20000.0))).hasMessageContaining("autoStopMinutes");
     }
 }

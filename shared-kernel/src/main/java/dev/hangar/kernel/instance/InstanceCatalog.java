@@ -31,10 +31,6 @@ public record InstanceCatalog(String defaultRegion, Map<String, Region> regions,
 
     /** {@code autoStopMinutes}: the inactivity threshold of its instances (null: the default). */
     public record Template(String name, String image, List<InstancePort> ports, Double autoStopMinutes) {
-
-        public Template(String name, String image, List<InstancePort> ports) {
-            this(name, image, ports, null);
-        }
     }
 
     public InstanceCatalog {
