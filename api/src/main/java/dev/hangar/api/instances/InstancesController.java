@@ -63,9 +63,11 @@ class InstancesController {
     private final InstanceCatalog catalog;
     private final String publicHost;
     private final Duration containerTimeout;
+    private final InstanceReality reality;
 
     InstancesController(CommandGateway commands, InstanceDirectory directory, ReadYourWrites consistency,
-                        InstanceCatalog catalog, HangarProperties properties) {
+                        InstanceCatalog catalog, HangarProperties properties, InstanceReality reality) {
+        this.reality = reality;
         this.commands = commands;
         this.directory = directory;
         this.consistency = consistency;
@@ -101,9 +103,47 @@ class InstancesController {
         if (source != null && !SOURCES.contains(source.toLowerCase(Locale.ROOT))) {
             throw HangarException.validation("Unknown source '" + source + "' (all, local, novita, provider)");
         }
+        if (Boolean.TRUE.equals(syncLocalState)) {
+            reality.sync(me.userId());
+        }
         List<Map<String, Object>> instances = directory.list(me.userId()).stream()
                 .map(v -> InstancesDtos.flat(v, publicHost, false)).toList();
         return map("instances", instances, "total", instances.size());
+    }
+
+    /**
+     * Seed 004's comprehensive listing: the read model merged with the engine's live view; engine-only
+     * containers (labelled for the caller, no instance) unless {@code includeNovitaOnly=false}.
+     */
+    @GetMapping("/comprehensive")
+    Map<String, Object> comprehensive(@AuthenticationPrincipal AuthenticatedUser me,
+                                      @RequestParam(defaultValue = "true") boolean includeNovitaOnly,
+                                      @RequestParam(defaultValue = "false") boolean syncLocalState) {
+        long start = System.nanoTime();
+        InstanceReality.Listing listing = reality.list(me.userId(), includeNovitaOnly, syncLocalState);
+        List<Map<String, Object>> instances = new java.util.ArrayList<>();
+        Map<String, Integer> sources = new java.util.LinkedHashMap<>(Map.of("local", 0, "novita", 0, "merged", 0));
+        for (InstanceReality.Entry e : listing.entries()) {
+            Map<String, Object> item;
+            if (e.view() == null) {
+                item = InstanceReality.engineOnly(e.container(), listing.syncedAt());
+            } else {
+                item = InstancesDtos.flat(e.view(), publicHost, false);
+                item.put("source", e.source());
+                item.put("dataConsistency", e.consistency());
+                item.put("engineState", e.container() == null ? null : e.container().state());
+                item.put("lastSyncedAt", listing.syncedAt());
+            }
+            sources.merge(e.source(), 1, Integer::sum);
+            instances.add(item);
+        }
+        long total = (System.nanoTime() - start) / 1_000_000;
+        return map("instances", instances, "total", instances.size(),
+                "sources", sources,
+                "synced", listing.synced(),
+                "performance", map("totalRequestTime", total, "novitaApiTime", listing.engineMillis(),
+                        "localDataTime", listing.localMillis(), "mergeProcessingTime", listing.mergeMillis(),
+                        "cacheHitRatio", null));
     }
 
     @GetMapping("/{id}")
