@@ -1,5 +1,6 @@
 package dev.hangar.api.config;
 
+import dev.hangar.kernel.instance.AutoStopSettings;
 import dev.hangar.kernel.instance.GpuAvailability;
 import dev.hangar.kernel.instance.InstanceCatalog;
 import dev.hangar.saga.runtime.ContainerRuntime;
@@ -18,8 +19,14 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(InstancesConfiguration.InstancesProperties.class)
 public class InstancesConfiguration {
 
+    /** {@code autoStop}: {@code hangar.instances.auto-stop.*} (issue 13), defaults when absent. */
     @ConfigurationProperties("hangar.instances")
-    public record InstancesProperties(InstanceCatalog catalog) {
+    public record InstancesProperties(InstanceCatalog catalog, AutoStopSettings autoStop) {
+    }
+
+    @Bean
+    public AutoStopSettings autoStopSettings(InstancesProperties properties) {
+        return properties.autoStop() == null ? AutoStopSettings.defaults() : properties.autoStop();
     }
 
     @Bean

@@ -71,8 +71,10 @@ public class GlobalExceptionHandler {
                 "Content-Type must be application/json"));
     }
 
+    /** Spring Security's firewall refuses a parameter name or value (e.g. quotes in a form body) when it is read. */
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
-            ConstraintViolationException.class, HandlerMethodValidationException.class})
+            ConstraintViolationException.class, HandlerMethodValidationException.class,
+            org.springframework.security.web.firewall.RequestRejectedException.class})
     ResponseEntity<Object> badParameter(Exception e, HttpServletRequest request) {
         return responder.entity(request, ApiError.badRequest("Invalid request parameter"));
     }

@@ -20,6 +20,7 @@ import dev.hangar.kernel.instance.ReadyTimeEstimate;
 import dev.hangar.kernel.instance.RenameInstance;
 import dev.hangar.kernel.instance.StartInstance;
 import dev.hangar.kernel.instance.StopInstance;
+import dev.hangar.kernel.webhook.WebhookUrls;
 import dev.hangar.kernel.workload.HealthCheck;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -62,9 +63,11 @@ class InstancesController {
     private final InstanceCatalog catalog;
     private final String publicHost;
     private final Duration containerTimeout;
+    private final InstanceReality reality;
 
     InstancesController(CommandGateway commands, InstanceDirectory directory, ReadYourWrites consistency,
-                        InstanceCatalog catalog, HangarProperties properties) {
+                        InstanceCatalog catalog, HangarProperties properties, InstanceReality reality) {
+        this.reality = reality;
         this.commands = commands;
         this.directory = directory;
         this.consistency = consistency;
@@ -80,7 +83,8 @@ class InstancesController {
         InstanceCreated created = commands.sendAndWait(new CreateInstance(UUID.randomUUID().toString(), me.userId(),
                 body.name(), blankToNull(body.region()), blankToNull(body.instanceType()), blankToNull(body.productName()),
                 blankToNull(body.templateId()), body.gpuNum(), body.rootfsSize(), blankToNull(body.webhookUrl()),
-                body.healthCheckConfig() == null ? null : body.healthCheckConfig().toHealthCheck(null)));
+                body.healthCheckConfig() == null ? null : body.healthCheckConfig().toHealthCheck(null),
+                body.autoStopMinutes()));
         consistency.awaitProjections();
         InstanceView view = directory.require(me.userId(), created.instanceId());
         Map<String, Object> answer = map("instanceId", view.id(), "status", view.status().wire(),
@@ -99,9 +103,47 @@ class InstancesController {
         if (source != null && !SOURCES.contains(source.toLowerCase(Locale.ROOT))) {
             throw HangarException.validation("Unknown source '" + source + "' (all, local, novita, provider)");
         }
+        if (Boolean.TRUE.equals(syncLocalState)) {
+            reality.sync(me.userId());
+        }
         List<Map<String, Object>> instances = directory.list(me.userId()).stream()
                 .map(v -> InstancesDtos.flat(v, publicHost, false)).toList();
         return map("instances", instances, "total", instances.size());
+    }
+
+    /**
+     * Seed 004's comprehensive listing: the read model merged with the engine's live view; engine-only
+     * containers (labelled for the caller, no instance) unless {@code includeNovitaOnly=false}.
+     */
+    @GetMapping("/comprehensive")
+    Map<String, Object> comprehensive(@AuthenticationPrincipal AuthenticatedUser me,
+                                      @RequestParam(defaultValue = "true") boolean includeNovitaOnly,
+                                      @RequestParam(defaultValue = "false") boolean syncLocalState) {
+        long start = System.nanoTime();
+        InstanceReality.Listing listing = reality.list(me.userId(), includeNovitaOnly, syncLocalState);
+        List<Map<String, Object>> instances = new java.util.ArrayList<>();
+        Map<String, Integer> sources = new java.util.LinkedHashMap<>(Map.of("local", 0, "novita", 0, "merged", 0));
+        for (InstanceReality.Entry e : listing.entries()) {
+            Map<String, Object> item;
+            if (e.view() == null) {
+                item = InstanceReality.engineOnly(e.container(), listing.syncedAt());
+            } else {
+                item = InstancesDtos.flat(e.view(), publicHost, false);
+                item.put("source", e.source());
+                item.put("dataConsistency", e.consistency());
+                item.put("engineState", e.container() == null ? null : e.container().state());
+                item.put("lastSyncedAt", listing.syncedAt());
+            }
+            sources.merge(e.source(), 1, Integer::sum);
+            instances.add(item);
+        }
+        long total = (System.nanoTime() - start) / 1_000_000;
+        return map("instances", instances, "total", instances.size(),
+                "sources", sources,
+                "synced", listing.synced(),
+                "performance", map("totalRequestTime", total, "novitaApiTime", listing.engineMillis(),
+                        "localDataTime", listing.localMillis(), "mergeProcessingTime", listing.mergeMillis(),
+                        "cacheHitRatio", null));
     }
 
     @GetMapping("/{id}")
@@ -113,6 +155,7 @@ class InstancesController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> start(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String id,
                               @Valid @RequestBody(required = false) StartRequest body) {
+        validateWebhook(body == null ? null : blankToNull(body.webhookUrl()));
         return start(me, directory.require(me.userId(), id), body);
     }
 
@@ -120,17 +163,20 @@ class InstancesController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> startByName(@AuthenticationPrincipal AuthenticatedUser me,
                                     @Valid @RequestBody StartRequest body) {
+        validateWebhook(blankToNull(body.webhookUrl()));
         return start(me, directory.requireByName(me.userId(), requireName(body.instanceName())), body);
     }
 
     @PostMapping("/{id}/stop")
     Map<String, Object> stop(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String id,
                              @Valid @RequestBody(required = false) StopRequest body) {
+        validateWebhook(body == null ? null : blankToNull(body.webhookUrl()));
         return stop(me, directory.require(me.userId(), id), body == null ? null : body.webhookUrl());
     }
 
     @PostMapping("/stop")
     Map<String, Object> stopByName(@AuthenticationPrincipal AuthenticatedUser me, @Valid @RequestBody StopRequest body) {
+        validateWebhook(blankToNull(body.webhookUrl()));
         return stop(me, directory.requireByName(me.userId(), requireName(body.instanceName())), body.webhookUrl());
     }
 
@@ -214,20 +260,11 @@ class InstancesController {
         return name;
     }
 
+    /** 400 VALIDATION_ERROR with the kernel's reason for a URL no webhook may have. */
     private static void validateWebhook(String url) {
-        if (url == null) {
-            return;
+        if (url != null) {
+            WebhookUrls.require(url);
         }
-        try {
-            java.net.URI uri = new java.net.URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return;
-            }
-        } catch (java.net.URISyntaxException e) {
-            // below
-        }
-        throw HangarException.validation("webhookUrl must be an http or https URL");
     }
 
     private static String blankToNull(String s) {

@@ -37,7 +37,8 @@ final class InstancesDtos {
             @Min(1) @Max(8) Integer gpuNum,
             @Min(20) @Max(1000) Integer rootfsSize,
             @Size(max = 2000) String webhookUrl,
-            @Valid HealthCheckConfig healthCheckConfig) {
+            @Valid HealthCheckConfig healthCheckConfig,
+            Double autoStopMinutes) {
     }
 
     /** Seed 004's {@code healthCheckConfig}; absent values take its defaults. */
@@ -126,6 +127,9 @@ final class InstancesDtos {
         m.put("updatedAt", v.updatedAt());
         m.put("readyAt", v.readyAt());
         m.put("lastUsedAt", v.lastUsedAt());
+        m.put("autoStopMinutes", v.autoStopAfterSeconds() == null ? null
+                : v.autoStopAfterSeconds() % 60 == 0 ? (Object) (v.autoStopAfterSeconds() / 60)
+                : (Object) (v.autoStopAfterSeconds() / 60d));
         m.put("lastSyncedAt", null);
         if (withInstance) {
             m.put("instance", seed001(v, publicHost));

@@ -31,10 +31,12 @@ class WebhooksController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final InstanceDirectory directory;
 
-    WebhooksController(CommandGateway commands, QueryGateway queries) {
+    WebhooksController(CommandGateway commands, QueryGateway queries, InstanceDirectory directory) {
         this.commands = commands;
         this.queries = queries;
+        this.directory = directory;
     }
 
     @GetMapping("/webhook-secret")
@@ -58,11 +60,17 @@ class WebhooksController {
         return SigningSecret.of(secret);
     }
 
-    /** Another user's instance, or one with no webhook, lists nothing. */
+    /**
+     * The caller's instance's deliveries (none for an instance without a webhook). An unknown or another
+     * user's instance answers 404 INSTANCE_NOT_FOUND; a deleted instance's past deliveries stay readable.
+     */
     @GetMapping("/{instanceId}/webhook-deliveries")
     Deliveries deliveries(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String instanceId) {
         WebhookDeliveryList list = queries.query(new ListWebhookDeliveries(me.userId(), instanceId),
                 WebhookDeliveryList.class).join();
+        if (list.deliveries().isEmpty() && directory.find(me.userId(), instanceId).isEmpty()) {
+            throw new HangarException(HangarException.Kind.NOT_FOUND, "INSTANCE_NOT_FOUND", "Instance not found");
+        }
         return new Deliveries(instanceId, list.deliveries().stream().map(Delivery::of).toList());
     }
 }

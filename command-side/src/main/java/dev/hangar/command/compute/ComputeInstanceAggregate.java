@@ -4,7 +4,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.hangar.kernel.common.HangarException;
+import dev.hangar.kernel.instance.AutoStopSettings;
+import dev.hangar.kernel.instance.CheckInstanceIdle;
 import dev.hangar.kernel.instance.DeleteInstance;
+import dev.hangar.kernel.instance.IdleVerdict;
+import dev.hangar.kernel.instance.InstanceAutoStopRequested;
+import dev.hangar.kernel.instance.InstanceUsed;
+import dev.hangar.kernel.instance.RecordInstanceUse;
 import dev.hangar.kernel.instance.FailInstance;
 import dev.hangar.kernel.instance.FailInstanceStart;
 import dev.hangar.kernel.instance.InstanceContainerExited;
@@ -29,6 +35,7 @@ import dev.hangar.kernel.instance.RecordInstanceProgress;
 import dev.hangar.kernel.instance.StartInstance;
 import dev.hangar.kernel.instance.StopInstance;
 import dev.hangar.kernel.workload.HealthCheck;
+import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -54,8 +61,12 @@ public class ComputeInstanceAggregate {
     private InstanceStatus status;
     private String webhookUrl;
     private HealthCheck healthCheck;
-    /** When the instance was last used; kept for the auto-stop of issue 13, not set by anything yet. */
+    /** When the owner last reported a use ({@code PUT .../last-used}); null before any. */
     private Instant lastUsedAt;
+    /** When it last came up (provisioned or started); null while not running. */
+    private Instant runningSince;
+    /** The inactivity threshold; null (events before issue 13): the configured default. */
+    private Long autoStopAfterSeconds;
 
     protected ComputeInstanceAggregate() {
     }
@@ -142,6 +153,60 @@ public class ComputeInstanceAggregate {
         }
     }
 
+    /** A use is recorded in every state but while being deleted; a time a little ahead (clock skew) counts as now. */
+    @CommandHandler
+    Instant handle(RecordInstanceUse cmd) {
+        if (status == InstanceStatus.DELETING || status == InstanceStatus.DELETED) {
+            throw conflict("record a use of");
+        }
+        Instant now = now();
+        Instant used = cmd.lastUsedAt() == null ? now : cmd.lastUsedAt();
+        if (used.isAfter(now.plus(CLOCK_SKEW))) {
+            throw HangarException.validation("lastUsedAt must not be in the future");
+        }
+        if (used.isAfter(now)) {
+            used = now;
+        }
+        apply(new InstanceUsed(instanceId, ownerId, used, now));
+        return used;
+    }
+
+    /**
+     * Idle: running and unused for longer than the threshold since the later of its last use and its
+     * coming up. An idle instance stops itself unless the check is a dry run; a second check while it
+     * stops finds it no longer running, so a repeated check (a restart, a trigger) never doubles a stop.
+     */
+    @CommandHandler
+    IdleVerdict handle(CheckInstanceIdle cmd, AutoStopSettings settings) {
+        Instant now = now();
+        if (status != InstanceStatus.RUNNING || runningSince == null) {
+            return IdleVerdict.notRunning(instanceId, now);
+        }
+        Duration threshold = threshold(settings);
+        Instant since = lastUsedAt != null && lastUsedAt.isAfter(runningSince) ? lastUsedAt : runningSince;
+        Instant due = since.plus(threshold);
+        if (now.isBefore(due)) {
+            return new IdleVerdict(instanceId, true, false, false, since, due, now);
+        }
+        if (cmd.dryRun()) {
+            return new IdleVerdict(instanceId, true, true, false, since, due, now);
+        }
+        apply(new InstanceAutoStopRequested(instanceId, ownerId, name, status, webhookUrl, since, threshold.toSeconds(),
+                "auto-stop: unused since " + since + ", longer than its inactivity threshold of "
+                        + describe(threshold), now));
+        return new IdleVerdict(instanceId, true, true, true, since, due, now);
+    }
+
+    private Duration threshold(AutoStopSettings settings) {
+        return autoStopAfterSeconds != null ? Duration.ofSeconds(autoStopAfterSeconds)
+                : settings.defaultInactivityThreshold();
+    }
+
+    private static String describe(Duration d) {
+        long s = d.toSeconds();
+        return s % 60 == 0 ? (s / 60) + " min" : s + " s";
+    }
+
     /** Accepted in every state; what is under way is cancelled. */
     @CommandHandler
     void handle(DeleteInstance cmd) {
@@ -189,6 +254,8 @@ public class ComputeInstanceAggregate {
         };
     }
 
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+
     private HangarException conflict(String action) {
         return new HangarException(HangarException.Kind.CONFLICT, "INVALID_STATE",
                 "Cannot " + action + " an instance that is " + status.wire());
@@ -205,12 +272,25 @@ public class ComputeInstanceAggregate {
         name = e.name();
         webhookUrl = e.webhookUrl();
         healthCheck = e.healthCheck();
+        autoStopAfterSeconds = e.autoStopAfterSeconds();
         status = InstanceStatus.CREATING;
     }
 
     @EventSourcingHandler
     void on(InstanceProvisioned e) {
         status = InstanceStatus.RUNNING;
+        runningSince = e.at();
+    }
+
+    @EventSourcingHandler
+    void on(InstanceUsed e) {
+        lastUsedAt = e.lastUsedAt();
+    }
+
+    @EventSourcingHandler
+    void on(InstanceAutoStopRequested e) {
+        status = InstanceStatus.STOPPING;
+        runningSince = null;
     }
 
     @EventSourcingHandler
@@ -221,6 +301,7 @@ public class ComputeInstanceAggregate {
     @EventSourcingHandler
     void on(InstanceStopRequested e) {
         status = InstanceStatus.STOPPING;
+        runningSince = null;
         webhookUrl = e.webhookUrl();
     }
 
@@ -239,6 +320,7 @@ public class ComputeInstanceAggregate {
     @EventSourcingHandler
     void on(InstanceStarted e) {
         status = InstanceStatus.RUNNING;
+        runningSince = e.at();
     }
 
     @EventSourcingHandler
@@ -249,6 +331,7 @@ public class ComputeInstanceAggregate {
     @EventSourcingHandler
     void on(InstanceContainerExited e) {
         status = InstanceStatus.FAILED;
+        runningSince = null;
     }
 
     @EventSourcingHandler

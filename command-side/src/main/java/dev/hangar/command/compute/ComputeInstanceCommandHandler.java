@@ -7,6 +7,7 @@ import dev.hangar.command.subscription.SubscriptionAggregate;
 import dev.hangar.kernel.common.HangarException;
 import dev.hangar.kernel.common.Passwords;
 import dev.hangar.kernel.common.SecretBox;
+import dev.hangar.kernel.instance.AutoStopSettings;
 import dev.hangar.kernel.instance.CompleteInstanceDeletion;
 import dev.hangar.kernel.instance.CreateInstance;
 import dev.hangar.kernel.instance.GpuAvailability;
@@ -19,10 +20,9 @@ import dev.hangar.kernel.subscription.Plan;
 import dev.hangar.kernel.subscription.ReleaseInstanceSlot;
 import dev.hangar.kernel.subscription.ReserveInstanceSlot;
 import dev.hangar.kernel.subscription.SubscriptionIds;
+import dev.hangar.kernel.webhook.WebhookUrls;
 import dev.hangar.kernel.workload.HealthCheck;
-import java.net.URI;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
@@ -45,6 +45,8 @@ public class ComputeInstanceCommandHandler {
     public static final int MIN_ROOTFS = 20;
     public static final int MAX_ROOTFS = 1000;
     public static final int DEFAULT_ROOTFS = 60;
+    /** A week. */
+    public static final int MAX_AUTO_STOP_MINUTES = 10080;
 
     private final Repository<ComputeInstanceAggregate> instances;
     private final Repository<SubscriptionAggregate> subscriptions;
@@ -52,10 +54,13 @@ public class ComputeInstanceCommandHandler {
     private final SecretBox secrets;
     private final InstanceCatalog catalog;
     private final GpuAvailability gpus;
+    private final AutoStopSettings autoStop;
 
     public ComputeInstanceCommandHandler(Repository<ComputeInstanceAggregate> instances,
                                          Repository<SubscriptionAggregate> subscriptions, Claims claims,
-                                         SecretBox secrets, InstanceCatalog catalog, GpuAvailability gpus) {
+                                         SecretBox secrets, InstanceCatalog catalog, GpuAvailability gpus,
+                                         AutoStopSettings autoStop) {
+        this.autoStop = autoStop;
         this.instances = instances;
         this.subscriptions = subscriptions;
         this.claims = claims;
@@ -94,6 +99,7 @@ public class ComputeInstanceCommandHandler {
             throw HangarException.validation("rootfsSize must be between " + MIN_ROOTFS + " and " + MAX_ROOTFS);
         }
         requireWebhookUrl(cmd.webhookUrl());
+        long autoStopAfterSeconds = autoStopAfterSeconds(cmd.autoStopMinutes(), template.getValue());
         boolean gpuAttached = false;
         String gpuNote = null;
         if (product != null) {
@@ -124,7 +130,7 @@ public class ComputeInstanceCommandHandler {
                 product == null ? null : product.gpuModel(), gpuNum, gpuAttached, gpuNote, rootfs,
                 cmd.healthCheck() != null ? cmd.healthCheck() : HealthCheck.DEFAULT,
                 cmd.webhookUrl(), secrets.encrypt(token), container, container + "-data", plan.name(),
-                pidsLimit(memoryMb), now);
+                pidsLimit(memoryMb), autoStopAfterSeconds, now);
         instances.newInstance(() -> new ComputeInstanceAggregate(new RegisterInstance(requested)));
         return new InstanceCreated(cmd.instanceId(), token);
     }
@@ -160,21 +166,21 @@ public class ComputeInstanceCommandHandler {
         subscriptions.load(subscriptionId).handle(asCommandMessage(new ReleaseInstanceSlot(subscriptionId, cmd.instanceId())));
     }
 
-    /** A webhook URL, when given, is an absolute http or https URL. */
+    /** A webhook URL, when given, is one {@link WebhookUrls} accepts. */
     public static void requireWebhookUrl(String url) {
-        if (url == null) {
-            return;
+        if (url != null) {
+            WebhookUrls.require(url);
         }
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return;
-            }
-        } catch (java.net.URISyntaxException e) {
-            // below
+    }
+
+    /** The body's threshold, else the template's, else the default; from 1 s to {@link #MAX_AUTO_STOP_MINUTES}. */
+    private long autoStopAfterSeconds(Double bodyMinutes, InstanceCatalog.Template template) {
+        if (bodyMinutes != null && (bodyMinutes.isNaN() || bodyMinutes * 60 < 1 || bodyMinutes > MAX_AUTO_STOP_MINUTES)) {
+            throw HangarException.validation("autoStopMinutes must be between 1/60 (one second) and "
+                    + MAX_AUTO_STOP_MINUTES);
         }
-        throw HangarException.validation("webhookUrl must be an http or https URL");
+        Double minutes = bodyMinutes != null ? bodyMinutes : template.autoStopMinutes();
+        return minutes != null ? Math.max(1, Math.round(minutes * 60)) : autoStop.defaultInactivityThreshold().toSeconds();
     }
 
     /** Names are unique per owner, as given. */

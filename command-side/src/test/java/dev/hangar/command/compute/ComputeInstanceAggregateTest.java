@@ -48,7 +48,7 @@ class ComputeInstanceAggregateTest {
         return new InstanceRequested(ID, OWNER, NAME, "CN-HK-01", "local", "small", null, "jupyter",
                 "hangar/workspace:bookworm", List.of(new InstancePort(8888, "jupyter"), new InstancePort(22, "ssh")),
                 1_000_000_000L, 1 << 30, null, 0, false, null, 60, HealthCheck.DEFAULT, HOOK, "v1:token",
-                "hangar-inst-" + ID, "hangar-inst-" + ID + "-data", "FREE", 1024, T0);
+                "hangar-inst-" + ID, "hangar-inst-" + ID + "-data", "FREE", 1024, 1200L, T0);
     }
 
     @BeforeEach

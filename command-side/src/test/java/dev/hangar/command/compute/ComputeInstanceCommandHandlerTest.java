@@ -9,6 +9,7 @@ import dev.hangar.command.subscription.SubscriptionAggregate;
 import dev.hangar.kernel.common.HangarException;
 import dev.hangar.kernel.common.SecretBox;
 import dev.hangar.kernel.instance.CompleteInstanceDeletion;
+import dev.hangar.kernel.instance.AutoStopSettings;
 import dev.hangar.kernel.instance.CreateInstance;
 import dev.hangar.kernel.instance.DeleteInstance;
 import dev.hangar.kernel.instance.InstanceCatalog;
@@ -50,7 +51,9 @@ class ComputeInstanceCommandHandlerTest {
                 Map.of("small", new InstanceCatalog.Size("small", 1, 1024)),
                 Map.of("rtx-4090-24gb", new InstanceCatalog.GpuProduct("RTX 4090 24GB", "NVIDIA GeForce RTX 4090", 24, 8, 32768)),
                 Map.of("pytorch-jupyter", new InstanceCatalog.Template("PyTorch + Jupyter", "hangar/workspace:bookworm",
-                        List.of(new InstancePort(8888, "jupyter"), new InstancePort(22, "ssh")))),
+                        List.of(new InstancePort(8888, "jupyter"), new InstancePort(22, "ssh")), null),
+                        "quick", new InstanceCatalog.Template("Quick", "hangar/workspace:bookworm",
+                        List.of(new InstancePort(8888, "jupyter")), 5.0)),
                 "pytorch-jupyter", requireGpus, Duration.ofSeconds(30));
     }
 
@@ -64,7 +67,7 @@ class ComputeInstanceCommandHandlerTest {
                 .configureAggregate(UniqueClaim.class)
                 .registerCommandHandler(c -> new ComputeInstanceCommandHandler(c.repository(ComputeInstanceAggregate.class),
                         c.repository(SubscriptionAggregate.class), new Claims(c.repository(UniqueClaim.class)), SECRETS,
-                        catalog(requireGpus), host -> host.equals("gpu-host")))
+                        catalog(requireGpus), host -> host.equals("gpu-host"), AutoStopSettings.defaults()))
                 .start();
         gateway = config.commandGateway();
     }
@@ -78,7 +81,7 @@ class ComputeInstanceCommandHandlerTest {
 
     private InstanceCreated create(String owner, String name, String region, String type, String product, String template) {
         return gateway.sendAndWait(new CreateInstance(UUID.randomUUID().toString(), owner, name, region, type, product,
-                template, null, null, null, null));
+                template, null, null, null, null, null));
     }
 
     private InstanceRequested requested(String id) {
@@ -106,7 +109,7 @@ class ComputeInstanceCommandHandlerTest {
     void aGpuProductOnAHostWithGpusGetsThem() {
         start(true);
         InstanceCreated created = gateway.sendAndWait(new CreateInstance("i1", "u1", "box", "us-east-1", null,
-                "rtx 4090 24gb", "pytorch-jupyter", 2, 100, "https://example.com/h", null));
+                "rtx 4090 24gb", "pytorch-jupyter", 2, 100, "https://example.com/h", null, null));
         InstanceRequested r = requested(created.instanceId());
         assertThat(r.gpuAttached()).isTrue();
         assertThat(r.gpuNum()).isEqualTo(2);
@@ -153,7 +156,7 @@ class ComputeInstanceCommandHandlerTest {
         assertThatThrownBy(() -> create("u1", "b", null, null, null, null))
                 .hasMessageContaining("instanceType or productName");
         assertThatThrownBy(() -> gateway.sendAndWait(new CreateInstance("x", "u1", "b", null, "small", null, null, null,
-                null, "ftp://example.com", null))).hasMessageContaining("webhookUrl");
+                null, "ftp://example.com", null, null))).hasMessageContaining("webhookUrl");
     }
 
     @Test
@@ -189,5 +192,23 @@ class ComputeInstanceCommandHandlerTest {
                 .as("the slot is held until the container is gone").isInstanceOf(PlanLimitReached.class);
         gateway.sendAndWait(new CompleteInstanceDeletion(first.instanceId()));
         create("u1", "c", null, "small", null, null);
+    }
+
+    @Test
+    void theInactivityThresholdIsTheBodysElseTheTemplatesElseTheDefault() {
+        start(false);
+        InstanceCreated byDefault = gateway.sendAndWait(new CreateInstance("a1", "u1", "a1", null, "small", null, null,
+                null, null, null, null, null));
+        assertThat(requested(byDefault.instanceId()).autoStopAfterSeconds()).isEqualTo(1200L);
+        InstanceCreated byTemplate = gateway.sendAndWait(new CreateInstance("a2", "u1", "a2", null, "small", null,
+                "quick", null, null, null, null, null));
+        assertThat(requested(byTemplate.instanceId()).autoStopAfterSeconds()).isEqualTo(300L);
+        InstanceCreated byBody = gateway.sendAndWait(new CreateInstance("a3", "u2", "a3", null, "small", null, "quick",
+                null, null, null, null, 0.1));
+        assertThat(requested(byBody.instanceId()).autoStopAfterSeconds()).isEqualTo(6L);
+        assertThatThrownBy(() -> gateway.sendAndWait(new CreateInstance("a4", "u2", "a4", null, "small", null, null,
+                null, null, null, null, 0.0))).hasMessageContaining("autoStopMinutes");
+        assertThatThrownBy(() -> gateway.sendAndWait(new CreateInstance("a5", "u2", "a5", null, "small", null, null,
+                null, null, null, null, 20000.0))).hasMessageContaining("autoStopMinutes");
     }
 }

@@ -53,6 +53,11 @@ public interface ContainerRuntime {
 
     Optional<ContainerState> inspect(String containerName);
 
+    /** Every container (running or not) carrying all of {@code labels}; a runtime that cannot list answers none. */
+    default java.util.List<ContainerState> list(java.util.Map<String, String> labels) {
+        return java.util.List.of();
+    }
+
     /** The container's published ports: container port to host port; empty when it is missing or not running. */
     default java.util.Map<Integer, Integer> publishedPorts(String containerName) {
         return java.util.Map.of();

@@ -548,6 +548,20 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
     }
 
     @Override
+    public List<ContainerState> list(Map<String, String> labels) {
+        try {
+            return client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec().stream()
+                    .map(c -> new ContainerState(c.getId(),
+                            c.getNames() == null || c.getNames().length == 0 ? c.getId() : stripSlash(c.getNames()[0]),
+                            "running".equals(c.getState()), c.getState(),
+                            c.getLabels() == null ? Map.of() : Map.copyOf(c.getLabels())))
+                    .toList();
+        } catch (RuntimeException e) {
+            throw failure("list containers labelled " + labels.keySet() + " of", null, e);
+        }
+    }
+
+    @Override
     public Map<Integer, Integer> publishedPorts(String containerName) {
         InspectContainerResponse info = inspectOrNull(containerName);
         if (info == null || info.getNetworkSettings() == null || info.getNetworkSettings().getPorts() == null) {

@@ -98,7 +98,7 @@ class ComputeInstanceSagaTest {
                 IMAGE, List.of(new InstancePort(8888, "jupyter"), new InstancePort(22, "ssh"),
                         new InstancePort(7681, "webTerminal")),
                 2_000_000_000L, 1L << 30, "NVIDIA GeForce RTX 4090", 2, gpuAttached, gpuAttached ? null : "no GPUs", 60,
-                check, null, SECRETS.encrypt("token-1"), CONTAINER, VOLUME, "FREE", 1024, T0);
+                check, null, SECRETS.encrypt("token-1"), CONTAINER, VOLUME, "FREE", 1024, 1200L, T0);
     }
 
     private List<PublishedPort> ports() {

@@ -14,13 +14,15 @@ record InstanceDocument(@Id String id, String ownerId, String name, InstanceStat
                         String region, String instanceType, String productName, String templateId, int gpuNum,
                         boolean gpuAttached, String gpuNote, int rootfsSize, String image, double cpus,
                         long memoryBytes, List<PublishedPort> ports, String containerId, String containerName,
-                        String webhookUrl, Instant createdAt, Instant updatedAt, Instant readyAt, Instant lastUsedAt) {
+                        String webhookUrl, Instant createdAt, Instant updatedAt, Instant readyAt, Instant lastUsedAt,
+                        Long autoStopAfterSeconds) {
 
     static final String COLLECTION = "compute_instances";
 
     InstanceView toView() {
         return new InstanceView(id, ownerId, name, status, statusMessage, region, instanceType, productName, templateId,
                 gpuNum, gpuAttached, gpuNote, rootfsSize, image, cpus, memoryBytes, ports == null ? List.of() : ports,
-                containerId, containerName, webhookUrl, createdAt, updatedAt, readyAt, lastUsedAt);
+                containerId, containerName, webhookUrl, createdAt, updatedAt, readyAt, lastUsedAt,
+                autoStopAfterSeconds);
     }
 }

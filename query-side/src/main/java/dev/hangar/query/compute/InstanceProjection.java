@@ -6,7 +6,12 @@ import dev.hangar.kernel.instance.EstimateReadyTime;
 import dev.hangar.kernel.instance.FindInstance;
 import dev.hangar.kernel.instance.FindInstanceByName;
 import dev.hangar.kernel.instance.InstanceContainerExited;
+import dev.hangar.kernel.instance.AutoStopCheckCompleted;
+import dev.hangar.kernel.instance.AutoStopStats;
+import dev.hangar.kernel.instance.FindAutoStopStats;
+import dev.hangar.kernel.instance.InstanceAutoStopRequested;
 import dev.hangar.kernel.instance.InstanceDeleted;
+import dev.hangar.kernel.instance.InstanceUsed;
 import dev.hangar.kernel.instance.InstanceDeletionRequested;
 import dev.hangar.kernel.instance.InstanceList;
 import dev.hangar.kernel.instance.InstanceProgressed;
@@ -39,6 +44,7 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -66,7 +72,7 @@ public class InstanceProjection {
         changed(mongo.save(new InstanceDocument(e.instanceId(), e.ownerId(), e.name(), InstanceStatus.CREATING,
                 "Instance creation initiated", e.region(), e.instanceType(), e.productName(), e.templateId(), e.gpuNum(),
                 e.gpuAttached(), e.gpuNote(), e.rootfsSize(), e.image(), e.nanoCpus() / 1_000_000_000d, e.memoryBytes(),
-                List.of(), null, e.containerName(), e.webhookUrl(), e.at(), e.at(), null, null)));
+                List.of(), null, e.containerName(), e.webhookUrl(), e.at(), e.at(), null, null, e.autoStopAfterSeconds())));
     }
 
     @EventHandler
@@ -89,6 +95,23 @@ public class InstanceProjection {
     void on(InstanceStopRequested e) {
         status(e.instanceId(), InstanceStatus.STOPPING, "Instance stop initiated", e.at(),
                 new Update().set("webhookUrl", e.webhookUrl()));
+    }
+
+    @EventHandler
+    void on(InstanceAutoStopRequested e) {
+        status(e.instanceId(), InstanceStatus.STOPPING, e.reason(), e.at(), new Update());
+        mongo.upsert(Query.query(where("_id").is(e.ownerId())), new Update().inc("stopped", 1), AutoStopTallyDocument.class);
+    }
+
+    @EventHandler
+    void on(InstanceUsed e) {
+        update(byId(e.instanceId()), new Update().set("lastUsedAt", e.lastUsedAt()).set("updatedAt", e.at()));
+    }
+
+    @EventHandler
+    void on(AutoStopCheckCompleted e) {
+        mongo.save(new AutoStopRunDocument(e.runId(), e.ownerId(), e.requestedBy(), e.dryRun(), e.at(), e.candidates(),
+                e.stopped()));
     }
 
     @EventHandler
@@ -145,6 +168,47 @@ public class InstanceProjection {
     void reset() {
         mongo.dropCollection(InstanceDocument.class);
         mongo.dropCollection(ReadyTimeDocument.class);
+        mongo.dropCollection(AutoStopTallyDocument.class);
+        mongo.dropCollection(AutoStopRunDocument.class);
+    }
+
+    /**
+     * Running instances are watched; each is due at its last use (or when it came up, whichever is
+     * later) plus its threshold. The last run is the latest the caller could have started: an owner's
+     * own, or for every owner (null) any.
+     */
+    @QueryHandler
+    public AutoStopStats handle(FindAutoStopStats query) {
+        Criteria running = where("status").is(InstanceStatus.RUNNING);
+        if (query.ownerId() != null) {
+            running = running.and("ownerId").is(query.ownerId());
+        }
+        List<InstanceDocument> watched = mongo.find(Query.query(running), InstanceDocument.class);
+        Instant nextDue = null;
+        String nextDueId = null;
+        for (InstanceDocument d : watched) {
+            Instant since = d.readyAt();
+            if (d.lastUsedAt() != null && (since == null || d.lastUsedAt().isAfter(since))) {
+                since = d.lastUsedAt();
+            }
+            if (since == null) {
+                continue;
+            }
+            Instant due = since.plus(d.autoStopAfterSeconds() != null ? Duration.ofSeconds(d.autoStopAfterSeconds())
+                    : query.defaultThreshold());
+            if (nextDue == null || due.isBefore(nextDue)) {
+                nextDue = due;
+                nextDueId = d.id();
+            }
+        }
+        Query tallies = query.ownerId() == null ? new Query() : Query.query(where("_id").is(query.ownerId()));
+        long stopped = mongo.find(tallies, AutoStopTallyDocument.class).stream().mapToLong(AutoStopTallyDocument::stopped)
+                .sum();
+        Query runs = (query.ownerId() == null ? new Query() : Query.query(where("ownerId").is(query.ownerId())))
+                .with(Sort.by(Sort.Direction.DESC, "at")).limit(1);
+        AutoStopRunDocument last = mongo.findOne(runs, AutoStopRunDocument.class);
+        return new AutoStopStats(watched.size(), stopped, nextDue, nextDueId, last == null ? null
+                : new AutoStopStats.Run(last.id(), last.dryRun(), last.at(), last.candidates(), last.stopped()));
     }
 
     @QueryHandler

@@ -29,7 +29,8 @@ public record InstanceCatalog(String defaultRegion, Map<String, Region> regions,
     public record GpuProduct(String name, String gpuModel, int gpuMemoryGb, double cpus, int memoryMb) {
     }
 
-    public record Template(String name, String image, List<InstancePort> ports) {
+    /** {@code autoStopMinutes}: the inactivity threshold of its instances (null: the default). */
+    public record Template(String name, String image, List<InstancePort> ports, Double autoStopMinutes) {
     }
 
     public InstanceCatalog {
