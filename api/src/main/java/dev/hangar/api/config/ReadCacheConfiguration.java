@@ -22,11 +22,9 @@ import org.springframework.context.annotation.Configuration;
  *     ({@link DatabaseListEviction});</li>
  * <li>{@link #PRODUCTS} and {@link #TEMPLATES}: the catalogs (what can be provisioned, and on which
  *     terms): configuration, not events, so they only expire. {@code products} holds the plan
- *     catalog today; a catalog method becomes cached with
- *     {@code @Cacheable(cacheNames = ReadCacheConfiguration.PRODUCTS, key = "'<catalog>'")};</li>
- * <li>{@link #INSTANCES}: compute instances' details, for {@code @Cacheable} on the instance read
- *     facade, with an eviction handler in the instance projection's group (as
- *     {@link DatabaseListEviction} does for databases).</li>
+ *     catalog, {@code templates} the service templates (seed 002);</li>
+ * <li>{@link #INSTANCES}: compute instances' details ({@code GET /api/instances/{id}} and every
+ *     look-up by id), cleared by every instance event ({@link InstanceDetailsEviction});</li>
  * </ul>
  * The event-evicted caches are evicted by handlers of the projection's own processing group,
  * ordered after the projection, so read-your-writes and immediacy hold as without the cache. Their

@@ -79,15 +79,6 @@ public class GlobalExceptionHandler {
         return responder.entity(request, ApiError.badRequest("Invalid request parameter"));
     }
 
-    /**
-     * The firewall refusing what a request carries once a handler reads it (a form body whose
-     * parameter name holds characters it does not allow, say): the client's malformed input.
-     */
-    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
-    ResponseEntity<Object> rejected(Exception e, HttpServletRequest request) {
-        return responder.entity(request, ApiError.badRequest("Invalid request"));
-    }
-
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> unknownAggregate(AggregateNotFoundException e, HttpServletRequest request) {
         return responder.entity(request, ApiError.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found"));

@@ -1,5 +1,6 @@
 package dev.hangar.api.instances;
 
+import dev.hangar.api.config.ReadCacheConfiguration;
 import dev.hangar.kernel.common.HangarException;
 import dev.hangar.kernel.instance.EstimateReadyTime;
 import dev.hangar.kernel.instance.FindInstance;
@@ -17,6 +18,7 @@ import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,12 +36,18 @@ class InstanceDirectory {
         this.queries = queries;
     }
 
-    Optional<InstanceView> find(String ownerId, String id) {
+    /**
+     * From this node's {@code instances} cache (cleared by every instance event, after the projection:
+     * {@code InstanceDetailsEviction}); an unknown id is not cached.
+     */
+    @Cacheable(cacheNames = ReadCacheConfiguration.INSTANCES, key = "#ownerId + ':' + #id", unless = "#result == null")
+    public Optional<InstanceView> find(String ownerId, String id) {
         return queries.query(new FindInstance(ownerId, id), ResponseTypes.optionalInstanceOf(InstanceView.class)).join();
     }
 
     /** 404 for an unknown or foreign id alike, so ids cannot be probed. */
-    InstanceView require(String ownerId, String id) {
+    @Cacheable(cacheNames = ReadCacheConfiguration.INSTANCES, key = "#ownerId + ':' + #id")
+    public InstanceView require(String ownerId, String id) {
         return find(ownerId, id).orElseThrow(() -> new HangarException(HangarException.Kind.NOT_FOUND,
                 "INSTANCE_NOT_FOUND", "Instance not found"));
     }

@@ -125,6 +125,10 @@ class InstanceLifecycleHttpTest {
         assertThat(patched.body().path("instance").path("name").asText()).isEqualTo(renamed);
         assertThat(patched.body().path("instance").path("status").asText()).isEqualTo("stopped");
         assertThat(client.post("/api/instances/stop", Map.of("instanceName", name), user.token()).status()).isEqualTo(404);
+        // the details were read (and cached) before; the next read already shows the change
+        JsonNode details = client.get("/api/instances/" + id, user.token()).body();
+        assertThat(details.path("name").asText()).isEqualTo(renamed);
+        assertThat(details.path("status").asText()).isEqualTo("stopped");
         patched = client.patch("/api/instances/" + id, Map.of("status", "running"), user.token());
         assertThat(patched.status()).as(patched.raw()).isEqualTo(200);
         running = awaitStatus(client, user.token(), id, "running");
