@@ -2,7 +2,7 @@
 # Reads at the speed of the stack: starts a Hangar from api/target/hangar.jar on the embedded
 # defaults (fresh data dir, rate limit raised), registers and logs in one user, and measures with wrk
 # (2 threads, 16 connections, after a warm-up) the refusal path (GET /api/v1/users/me without a
-# token: filters, security, error body) and the three authenticated reads in one run, interleaved
+# token: filters, security, error body) and the authenticated reads (users/me, plans, databases, instances) in one run, interleaved
 # over several rounds; then the process's RSS.
 # Usage: bash bench/reads.sh   (JAVA_OPTS: the JVM settings; default run.sh's)
 #   JAR: the jar to measure (default api/target/hangar.jar).
@@ -57,7 +57,7 @@ run() {
   non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
   echo "$rps $(ms "$p50") $(ms "$p99") ${non2xx:-0}" >>"$WORK/res.$1.$2"
 }
-ENDPOINTS=("refusal /api/v1/users/me no" "users-me /api/v1/users/me yes" "plans /api/plans yes" "databases /api/databases yes")
+ENDPOINTS=("refusal /api/v1/users/me no" "users-me /api/v1/users/me yes" "plans /api/plans yes" "databases /api/databases yes" "instances /api/instances yes")
 echo "warm-up: each endpoint 5 s on each server"
 for e in "${ENDPOINTS[@]}"; do set -- $e; for s in "${SERVERS[@]}"; do run "$s" "warm-$1" "$2" "$3" 5; done; done
 # the endpoints interleaved, ROUNDS times: load and JIT move during a run, so each read is compared

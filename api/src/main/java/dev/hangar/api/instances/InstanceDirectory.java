@@ -58,7 +58,9 @@ class InstanceDirectory {
                         "Instance not found"));
     }
 
-    List<InstanceView> list(String ownerId) {
+    /** The owner's instances, from this node's {@code instances} cache (cleared by every instance event). */
+    @Cacheable(cacheNames = ReadCacheConfiguration.INSTANCES, key = "'list:' + #ownerId", sync = true)
+    public List<InstanceView> list(String ownerId) {
         return queries.query(new ListInstances(ownerId), InstanceList.class).join().instances();
     }
 
