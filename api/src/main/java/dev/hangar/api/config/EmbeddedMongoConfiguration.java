@@ -1,12 +1,21 @@
 package dev.hangar.api.config;
 
 import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.hangar.api.config.HangarProperties.EmbeddedReadStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,21 +23,52 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * With no MongoDB configured, the read models live in an in-process server that speaks MongoDB's
- * wire protocol, reached through the real driver. It keeps nothing across restarts: the
- * projections rebuild the read models from the event store at start-up.
+ * wire protocol, reached through the real driver. By default it keeps them, with the projections'
+ * tokens, in a file beside the event store ({@code read-store.mv.db}), so a restart resumes each
+ * projection where it stopped instead of replaying the whole event store
+ * ({@code HANGAR_READ_STORE_EMBEDDED=memory} keeps nothing and rebuilds at every start).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty() and '${spring.data.mongodb.host:}'.isEmpty()")
 public class EmbeddedMongoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
+    static final String READ_STORE_FILE = "read-store.mv.db";
+    /** The embedded event store's file (application.yml's default datasource URL). */
+    static final String EVENT_STORE_FILE = "hangar.mv.db";
 
     @Bean(destroyMethod = "shutdownNow")
-    public MongoServer embeddedMongoServer() {
-        MongoServer server = new MongoServer(new MemoryBackend());
+    public MongoServer embeddedMongoServer(HangarProperties properties, DataSourceProperties eventStore) {
+        EmbeddedReadStore mode = properties.readStore().embedded();
+        String eventStoreUrl = eventStore.getUrl() == null ? "" : eventStore.getUrl();
+        MongoServer server = new MongoServer(backend(properties.dataDir(), mode, eventStoreUrl));
         server.bind("127.0.0.1", 0);
-        log.info("Read store: embedded MongoDB wire-protocol server on {}", server.getLocalAddress());
+        log.info("Read store: embedded MongoDB wire-protocol server on {} ({})", server.getLocalAddress(), mode);
         return server;
+    }
+
+    private static MongoBackend backend(Path dataDir, EmbeddedReadStore mode, String eventStoreUrl) {
+        if (mode == EmbeddedReadStore.MEMORY) {
+            return new MemoryBackend();
+        }
+        Path file = dataDir.resolve(READ_STORE_FILE);
+        try {
+            Files.createDirectories(dataDir);
+            // Read models kept for an event store that is gone would hold tokens past its head and
+            // never rebuild: with the embedded event store's file missing, start the read store empty.
+            if (eventStoreUrl.startsWith("jdbc:h2:file:") && Files.exists(file)
+                    && !Files.exists(dataDir.resolve(EVENT_STORE_FILE))) {
+                log.warn("Read store {} has no event store beside it: starting it empty", file);
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // The MVStore commits by itself about every second, and at close: after a crash a projection may apply
+        // its last batch again, which its upserts tolerate (as with MongoDB, which has no
+        // transaction here either).
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        return new H2Backend(store);
     }
 
     @Bean

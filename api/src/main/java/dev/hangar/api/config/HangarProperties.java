@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record HangarProperties(Path dataDir, String version, String secretKey, String secretKeyPrevious,
                                String publicHost, Security security,
                                Admin admin, RateLimit rateLimit, Consistency consistency, Provisioning provisioning,
-                               @DefaultValue Http http, @DefaultValue Throttle throttle) {
+                               @DefaultValue Http http, @DefaultValue Throttle throttle,
+                               @DefaultValue ReadStore readStore) {
 
     /**
      * @param maxWorkloadsPerHost the most databases this host runs at once (each holds one port of the
@@ -45,6 +46,16 @@ public record HangarProperties(Path dataDir, String version, String secretKey, S
     /** @param maxBodySize the largest request body any surface reads; a larger one answers 413 */
     public record Http(@DefaultValue("256KB") DataSize maxBodySize) {
     }
+
+    /**
+     * @param embedded where the in-process read store (used when no MongoDB is configured) keeps the read
+     *                 models: {@code file} (beside the event store, resumed at start-up) or {@code memory}
+     *                 (rebuilt from the events at every start)
+     */
+    public record ReadStore(@DefaultValue("file") EmbeddedReadStore embedded) {
+    }
+
+    public enum EmbeddedReadStore { FILE, MEMORY }
 
     public record Admin(String email, String password) {
     }

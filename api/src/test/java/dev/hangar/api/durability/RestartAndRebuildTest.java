@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.hangar.api.onboarding.SubscriptionProbe;
 import dev.hangar.api.support.HangarClient;
@@ -17,14 +18,17 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Events are the truth: a restart keeps every user, login and subscription; a wiped read store
- * is rebuilt from the events by the projections themselves; a crash between a registration and
+ * is rebuilt from the events by the projections themselves; the embedded read store is kept in a
+ * file and resumed, unless its event store is gone; a crash between a registration and
  * its subscription still ends with exactly one subscription.
  */
 class RestartAndRebuildTest {
@@ -101,16 +105,55 @@ class RestartAndRebuildTest {
     @Test
     void theEmbeddedDefaultsKeepEverythingAcrossARestart() {
         User user;
+        long totalBefore;
         try (RunningHangar hangar = RunningHangar.start(dataDir)) {
             user = hangar.client.newPlatformUser();
+            totalBefore = hangar.client.get("/api/v1/admin/users?limit=1000", hangar.client.admin().token())
+                    .body().path("total").asLong();
         }
         assertThat(dataDir.resolve("hangar.mv.db")).exists();
+        assertThat(dataDir.resolve("read-store.mv.db")).exists();
         assertThat(dataDir.resolve("jwt-secret")).exists();
+        // a document no event makes: kept only if the read store itself survives the restart
+        // (a rebuild from the events would not bring it back)
+        writeMarker();
         try (RunningHangar hangar = RunningHangar.start(dataDir)) {
             assertThat(hangar.client.get("/api/v1/users/me", user.token()).status()).isEqualTo(200);
             assertThat(hangar.client.post("/api/v1/auth/login", Map.of("username", user.email(), "password",
                     user.password())).status()).isEqualTo(200);
+            assertThat(hangar.client.get("/api/v1/admin/users?limit=1000", hangar.client.admin().token()).body()
+                    .path("total").asLong()).isEqualTo(totalBefore);
+            assertThat(markers(hangar)).isEqualTo(1);
         }
+    }
+
+    @Test
+    void theEmbeddedReadStoreStartsEmptyWhenItsEventStoreIsGone() throws Exception {
+        User user;
+        try (RunningHangar hangar = RunningHangar.start(dataDir)) {
+            user = hangar.client.newPlatformUser();
+        }
+        writeMarker();
+        Files.delete(dataDir.resolve("hangar.mv.db"));
+        try (RunningHangar hangar = RunningHangar.start(dataDir)) {
+            assertThat(markers(hangar)).isZero();
+            assertThat(hangar.client.post("/api/v1/auth/login", Map.of("username", user.email(), "password",
+                    user.password())).status()).isEqualTo(401);
+            assertThat(hangar.client.newPlatformUser().token()).isNotBlank();
+        }
+    }
+
+    private void writeMarker() {
+        MongoServer file = new MongoServer(new H2Backend(dataDir.resolve("read-store.mv.db").toString()));
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + file.bind().getPort())) {
+            client.getDatabase("hangar").getCollection("marker").insertOne(new Document("_id", "kept"));
+        } finally {
+            file.shutdownNow();
+        }
+    }
+
+    private static long markers(RunningHangar hangar) {
+        return hangar.bean(MongoTemplate.class).getCollection("marker").countDocuments();
     }
 
     @Test
