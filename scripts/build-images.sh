@@ -7,6 +7,7 @@
 #   hangar/workspace:bookworm (+ :latest; the compute instances' image: Jupyter, SSH, web terminal)
 #   hangar/nginx:1      (+ :latest; the HTTP server of the service templates)
 #   hangar/registry:2   (extra: only with HANGAR_EXTRA_IMAGES=registry or HANGAR_IMAGES=registry)
+#   hangar/jre:17       (extra: HANGAR_EXTRA_IMAGES=jre; the base of Hangar's own image without a registry)
 # The Debian mirror is read from this machine's apt configuration (/etc/apt/sources.list,
 # sources.list.d/*.list and *.sources); HANGAR_DEBIAN_MIRROR / HANGAR_DEBIAN_SECURITY_MIRROR
 # override it.
@@ -24,13 +25,14 @@ BASE_IMAGE="hangar/debian:$SUITE"
 ALL_IMAGES="postgres mariadb redis nginx workspace"
 # Extra images, built only when named in HANGAR_IMAGES or HANGAR_EXTRA_IMAGES:
 #   registry  hangar/registry:2  (Debian's docker-registry; the pull tests run it)
-EXTRA_IMAGES="registry"
+#   jre       hangar/jre:17      (Debian's openjdk-17-jre-headless; BASE of docker/hangar/Dockerfile)
+EXTRA_IMAGES="registry jre"
 REBUILD=0
 
 for arg in "$@"; do
   case "$arg" in
     --rebuild) REBUILD=1 ;;
-    -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "[build-images] unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
@@ -80,6 +82,7 @@ declare -A TAGS=(
   [redis]="hangar/redis:7 hangar/redis:latest"
   [nginx]="hangar/nginx:1 hangar/nginx:latest"
   [registry]="hangar/registry:2"
+  [jre]="hangar/jre:17"
   [workspace]="hangar/workspace:bookworm hangar/workspace:latest"
 )
 REBUILD_BASE=$REBUILD
