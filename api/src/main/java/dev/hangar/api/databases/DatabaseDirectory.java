@@ -1,5 +1,6 @@
 package dev.hangar.api.databases;
 
+import dev.hangar.api.consistency.StateWatch;
 import dev.hangar.api.security.UserDirectory;
 import dev.hangar.kernel.common.HangarException;
 import dev.hangar.kernel.database.DatabaseState;
@@ -25,9 +26,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +34,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DatabaseDirectory {
-
-    /** A safety net for updates emitted on another node; on one node they always arrive first. */
-    private static final Duration RECHECK = Duration.ofSeconds(2);
 
     private final QueryGateway queries;
     private final UserDirectory users;
@@ -87,33 +82,10 @@ class DatabaseDirectory {
                 .orElseThrow(() -> HangarException.validation("Unknown engine " + name));
     }
 
-    /**
-     * Waits until the database reaches a state {@code done} accepts (or is gone, when {@code done}
-     * accepts null): container work answers only once it has happened. A subscription query on the
-     * databases projection: its initial result is the state now (so a change that happened before
-     * the subscription counts), its updates every state written after it. The request thread waits
-     * for an update (no 25 ms polling), up to {@code timeout}. Updates are emitted on the node whose
-     * projection wrote the change; so that a request on another node (several nodes on one MongoDB)
-     * still ends, the state is also read again every {@link #RECHECK}.
-     */
+    /** Waits until the database reaches a state {@code done} accepts (or is gone, when it accepts null). */
     Optional<DatabaseView> awaitState(String ownerId, String id, Predicate<DatabaseView> done, Duration timeout) {
-        SubscriptionQueryResult<DatabaseState, DatabaseState> watch = queries.subscriptionQuery(
-                new WatchDatabase(ownerId, id), DatabaseState.class, DatabaseState.class);
-        try {
-            Flux<DatabaseState> elsewhere = Flux.interval(RECHECK, RECHECK).onBackpressureDrop()
-                    .concatMap(tick -> Mono.fromFuture(() -> queries.query(new WatchDatabase(ownerId, id),
-                            DatabaseState.class)));
-            return Flux.merge(watch.initialResult().concatWith(watch.updates()), elsewhere)
-                    .filter(state -> done.test(state.view()))
-                    .next()
-                    .timeout(timeout, Mono.error(() -> HangarException.containerRuntime(
-                            "The container did not reach the expected state in " + timeout.toSeconds() + " s")))
-                    .blockOptional()
-                    .orElseThrow()
-                    .current();
-        } finally {
-            watch.cancel();
-        }
+        return StateWatch.await(queries, new WatchDatabase(ownerId, id), DatabaseState.class,
+                state -> done.test(state.view()), timeout, "container").current();
     }
 
     /** For use once the request's own event is projected, so the view shows {@code transitional} first. */

@@ -1,5 +1,6 @@
 package dev.hangar.api.instances;
 
+import dev.hangar.api.consistency.StateWatch;
 import dev.hangar.api.config.ReadCacheConfiguration;
 import dev.hangar.kernel.common.HangarException;
 import dev.hangar.kernel.instance.EstimateReadyTime;
@@ -17,18 +18,12 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /** The Instances surface's one read facade, through the query bus. */
 @Component
 class InstanceDirectory {
-
-    /** A safety net for updates emitted on another node; on one node they always arrive first. */
-    private static final Duration RECHECK = Duration.ofSeconds(2);
 
     private final QueryGateway queries;
 
@@ -68,24 +63,9 @@ class InstanceDirectory {
         return queries.query(new EstimateReadyTime(templateId), ReadyTimeEstimate.class).join();
     }
 
-    /** Waits until the instance reaches a state {@code done} accepts (null: gone), as the databases do. */
+    /** Waits until the instance reaches a state {@code done} accepts (null: gone), as a database does. */
     Optional<InstanceView> awaitState(String ownerId, String id, Predicate<InstanceView> done, Duration timeout) {
-        SubscriptionQueryResult<InstanceState, InstanceState> watch = queries.subscriptionQuery(
-                new WatchInstance(ownerId, id), InstanceState.class, InstanceState.class);
-        try {
-            Flux<InstanceState> elsewhere = Flux.interval(RECHECK, RECHECK).onBackpressureDrop()
-                    .concatMap(tick -> Mono.fromFuture(() -> queries.query(new WatchInstance(ownerId, id),
-                            InstanceState.class)));
-            return Optional.ofNullable(Flux.merge(watch.initialResult().concatWith(watch.updates()), elsewhere)
-                    .filter(state -> done.test(state.view()))
-                    .next()
-                    .timeout(timeout, Mono.error(() -> HangarException.containerRuntime(
-                            "The instance did not reach the expected state in " + timeout.toSeconds() + " s")))
-                    .blockOptional()
-                    .orElseThrow()
-                    .view());
-        } finally {
-            watch.cancel();
-        }
+        return Optional.ofNullable(StateWatch.await(queries, new WatchInstance(ownerId, id), InstanceState.class,
+                state -> done.test(state.view()), timeout, "instance").view());
     }
 }

@@ -1,5 +1,6 @@
 package dev.hangar.api.platform;
 
+import dev.hangar.api.consistency.StateWatch;
 import dev.hangar.api.config.ReadCacheConfiguration;
 import dev.hangar.api.security.UserDirectory;
 import dev.hangar.kernel.common.HangarException;
@@ -27,18 +28,12 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /** Platform v1's one read facade: users, services and templates, through the query bus. Controllers read nothing else. */
 @Component
 class PlatformDirectory {
-
-    /** A safety net for updates emitted on another node; on one node they always arrive first. */
-    private static final Duration RECHECK = Duration.ofSeconds(2);
 
     private final QueryGateway queries;
     private final UserDirectory users;
@@ -102,29 +97,9 @@ class PlatformDirectory {
         return HangarException.notFound("SERVICE_NOT_FOUND", "Service not found");
     }
 
-    /**
-     * Waits until the service reaches a state {@code done} accepts (null: gone), as the databases
-     * surface waits for a database: a subscription query whose initial result is the state now and
-     * whose updates are every state written after it, re-read every {@link #RECHECK} for changes
-     * projected on another node; up to {@code timeout}.
-     */
+    /** Waits until the service reaches a state {@code done} accepts (null: gone), as a database does. */
     Optional<ServiceView> awaitState(String tenantId, String id, Predicate<ServiceView> done, Duration timeout) {
-        SubscriptionQueryResult<ServiceState, ServiceState> watch = queries.subscriptionQuery(
-                new WatchService(tenantId, id), ServiceState.class, ServiceState.class);
-        try {
-            Flux<ServiceState> elsewhere = Flux.interval(RECHECK, RECHECK).onBackpressureDrop()
-                    .concatMap(tick -> Mono.fromFuture(() -> queries.query(new WatchService(tenantId, id),
-                            ServiceState.class)));
-            return Flux.merge(watch.initialResult().concatWith(watch.updates()), elsewhere)
-                    .filter(state -> done.test(state.view()))
-                    .next()
-                    .timeout(timeout, Mono.error(() -> HangarException.containerRuntime(
-                            "The container did not reach the expected state in " + timeout.toSeconds() + " s")))
-                    .blockOptional()
-                    .orElseThrow()
-                    .current();
-        } finally {
-            watch.cancel();
-        }
+        return StateWatch.await(queries, new WatchService(tenantId, id), ServiceState.class,
+                state -> done.test(state.view()), timeout, "container").current();
     }
 }
