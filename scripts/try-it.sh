@@ -49,7 +49,8 @@ done
 step "RUNNING after $((SECONDS - deadline + WAIT))s"
 [ "$host" = localhost ] && host=127.0.0.1
 case "$ENGINE" in
-  PostgreSQL) client=(psql "postgresql://$username:$password@$host:$port/$dbname" -tAc 'select 42'); image=hangar/postgres:15 ;;
+  # the answered connection string as it is: its user and password are percent-encoded
+  PostgreSQL) client=(psql "$conn" -tAc 'select 42'); image=hangar/postgres:15 ;;
   Redis) client=(redis-cli -h "$host" -p "$port" --user "$username" --pass "$password" --no-auth-warning PING); image=hangar/redis:7 ;;
   MySQL) client=(mysql -h "$host" -P "$port" -u "$username" "-p$password" -N -e 'select 42' "$dbname"); image=hangar/mariadb:10.11 ;;
   *) die "no client check for $ENGINE" ;;
