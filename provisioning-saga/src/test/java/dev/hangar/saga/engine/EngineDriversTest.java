@@ -6,10 +6,9 @@ import dev.hangar.saga.runtime.ContainerHandle;
 import dev.hangar.saga.runtime.ContainerSpec;
 import dev.hangar.saga.runtime.DockerContainerRuntime;
 import dev.hangar.saga.runtime.DockerTestSupport;
+import dev.hangar.saga.runtime.RealDockerTest;
 import dev.hangar.saga.runtime.Labels;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -32,13 +31,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Each driver against a real container of the local images, started through
  * {@link DockerContainerRuntime}: readiness, wrong password, password change, restart.
  */
-class EngineDriversTest {
+class EngineDriversTest extends RealDockerTest {
 
     private static final String HOST = "127.0.0.1";
     private static final Duration READY = Duration.ofSeconds(90);
 
-    private static DockerContainerRuntime runtime;
-    private static DockerTestSupport support;
     private static final EngineDrivers DRIVERS = new EngineDrivers();
     private static final EngineCatalog CATALOG = new EngineCatalog(Map.of(
             "postgresql", "hangar/postgres:15", "mysql", "hangar/mariadb:10.11", "redis", "hangar/redis:7"));
@@ -46,19 +43,6 @@ class EngineDriversTest {
     private String instanceId;
     /** The password the last scenario left the instance with. */
     private String lastPassword;
-
-    @BeforeAll
-    static void connect() {
-        runtime = new DockerContainerRuntime(DockerTestSupport.DOCKER_HOST);
-        support = new DockerTestSupport();
-        DockerTestSupport.assertDockerReachable(runtime);
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        runtime.close();
-        support.close();
-    }
 
     @BeforeEach
     void id() {

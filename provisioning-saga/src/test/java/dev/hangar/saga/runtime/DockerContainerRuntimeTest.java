@@ -3,9 +3,7 @@ package dev.hangar.saga.runtime;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,32 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Against the real Docker engine; fails (does not skip) when it is absent. */
-class DockerContainerRuntimeTest {
+class DockerContainerRuntimeTest extends RealDockerTest {
 
     private static final String IMAGE = "hangar/redis:7";
     private static final long MEMORY = 64L * 1024 * 1024;
     private static final long NANO_CPUS = 500_000_000L;
 
-    private static DockerContainerRuntime runtime;
-    private static DockerTestSupport support;
 
     private String instanceId;
     private String name;
     private String volume;
     private int hostPort;
-
-    @BeforeAll
-    static void connect() {
-        runtime = new DockerContainerRuntime(DockerTestSupport.DOCKER_HOST);
-        support = new DockerTestSupport();
-        DockerTestSupport.assertDockerReachable(runtime);
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        runtime.close();
-        support.close();
-    }
 
     @BeforeEach
     void names() {

@@ -6,36 +6,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What the services need of the engine, against the real Docker engine: several ports, logs, usage, its id. */
-class ServiceRuntimeDockerTest {
+class ServiceRuntimeDockerTest extends RealDockerTest {
 
     private static final String IMAGE = "hangar/redis:7";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private static DockerContainerRuntime runtime;
-    private static DockerTestSupport support;
 
     private String instanceId;
     private String name;
-
-    @BeforeAll
-    static void connect() {
-        runtime = new DockerContainerRuntime(DockerTestSupport.DOCKER_HOST);
-        support = new DockerTestSupport();
-        DockerTestSupport.assertDockerReachable(runtime);
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        runtime.close();
-        support.close();
-    }
 
     @BeforeEach
     void names() {
