@@ -33,6 +33,8 @@ public class PaymentSaga {
     private String paymentId;
     private String subscriptionId;
     private Plan plan;
+    /** The expiry's schedule id: confirming cancels just that one (by id, not a scan of every deadline). */
+    private String expiryId;
 
     @StartSaga
     @SagaEventHandler(associationProperty = ID)
@@ -40,14 +42,17 @@ public class PaymentSaga {
         paymentId = event.paymentId();
         subscriptionId = event.subscriptionId();
         plan = event.plan();
-        deadlines.schedule(event.expiresAt(), EXPIRY, new CheckDue(paymentId));
+        expiryId = deadlines.schedule(event.expiresAt(), EXPIRY, new CheckDue(paymentId));
     }
 
     @SagaEventHandler(associationProperty = ID)
     void on(PaymentConfirmed event, CommandGateway commands, DeadlineManager deadlines) {
         // ChangePlan to the plan it already has is a no-op: a redelivered event upgrades once
         commands.sendAndWait(new ChangePlan(subscriptionId, plan));
-        deadlines.cancelAllWithinScope(EXPIRY);
+        // a saga stored before expiryId was kept has none: its expiry then finds the saga ended and does nothing
+        if (expiryId != null) {
+            deadlines.cancelSchedule(EXPIRY, expiryId);
+        }
         SagaLifecycle.end();
     }
 
