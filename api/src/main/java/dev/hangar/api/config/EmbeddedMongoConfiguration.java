@@ -34,8 +34,7 @@ public class EmbeddedMongoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
     static final String READ_STORE_FILE = "read-store.mv.db";
-    /** The embedded event store's file (application.yml's default datasource URL). */
-    static final String EVENT_STORE_FILE = "hangar.mv.db";
+    private static final String H2_FILE_URL = "jdbc:h2:file:";
 
     @Bean(destroyMethod = "shutdownNow")
     public MongoServer embeddedMongoServer(HangarProperties properties, DataSourceProperties eventStore) {
@@ -56,8 +55,8 @@ public class EmbeddedMongoConfiguration {
             Files.createDirectories(dataDir);
             // Read models kept for an event store that is gone would hold tokens past its head and
             // never rebuild: with the embedded event store's file missing, start the read store empty.
-            if (eventStoreUrl.startsWith("jdbc:h2:file:") && Files.exists(file)
-                    && !Files.exists(dataDir.resolve(EVENT_STORE_FILE))) {
+            if (eventStoreUrl.startsWith(H2_FILE_URL) && Files.exists(file)
+                    && !Files.exists(h2File(eventStoreUrl))) {
                 log.warn("Read store {} has no event store beside it: starting it empty", file);
                 Files.delete(file);
             }
@@ -70,6 +69,14 @@ public class EmbeddedMongoConfiguration {
         // projections' upserts tolerate that, the auto-stop tally may count one stop twice.
         MVStore store = new MVStore.Builder().fileName(file.toString()).compress().open();
         return new H2Backend(store);
+    }
+
+    /** {@code jdbc:h2:file:/data/hangar;MODE=...} is kept in {@code /data/hangar.mv.db} (H2 reads {@code ~} as the home folder). */
+    static Path h2File(String url) {
+        String path = url.substring(H2_FILE_URL.length());
+        int options = path.indexOf(';');
+        String file = (options < 0 ? path : path.substring(0, options)) + ".mv.db";
+        return file.startsWith("~") ? Path.of(System.getProperty("user.home") + file.substring(1)) : Path.of(file);
     }
 
     @Bean
