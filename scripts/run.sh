@@ -6,11 +6,8 @@
 # used without naming them (scripts/engine-images.sh; HANGAR_IMAGE_SOURCE=auto|registry|local).
 # HANGAR_SKIP_DOCKER=1 skips both (Hangar then reports every engine unavailable, and why).
 # JVM settings: JAVA_OPTS replaces HANGAR_DEFAULT_JAVA_OPTS (measured in docs/benchmarks.md).
-# Class-data sharing (Spring Boot's CDS support), on by default (HANGAR_CDS=0 turns it off): after
-# each build that changed the jar, the jar is extracted and one training start (the context is
-# refreshed, nothing is started) writes the archive; every later start loads its classes from it:
-# about 40 % less CPU to the first answer (docs/benchmarks.md). An archive that does not fit the
-# JVM is ignored by the JVM (a warning, then a start without it).
+# Class-data sharing (Spring Boot's CDS support, scripts/cds.sh), on by default (HANGAR_CDS=0 turns
+# it off): about 40 % less CPU to the first answer (docs/benchmarks.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,21 +26,10 @@ fi
 OPTS="${JAVA_OPTS:-$HANGAR_DEFAULT_JAVA_OPTS}"
 JAR=api/target/hangar.jar
 if [ "${HANGAR_CDS:-1}" = 1 ]; then
-  CDS_DIR=api/target/cds
-  if [ ! -f "$CDS_DIR/hangar.jsa" ] || [ "$JAR" -nt "$CDS_DIR/hangar.jsa" ]; then
-    echo "[run] extracting the jar and writing the class-data-sharing archive (one training start, once per build; HANGAR_CDS=0 skips it)"
-    rm -rf "$CDS_DIR" && mkdir -p "$CDS_DIR"
-    java -Djarmode=tools -jar "$JAR" extract --destination "$CDS_DIR/app" >/dev/null
-    train=$(mktemp -d)
-    # shellcheck disable=SC2086
-    HANGAR_DATA_DIR="$train" SERVER_PORT=0 java $OPTS -XX:ArchiveClassesAtExit="$CDS_DIR/hangar.jsa" \
-      -Dspring.context.exit=onRefresh -jar "$CDS_DIR/app/hangar.jar" >"$CDS_DIR/training.log" 2>&1 || true
-    rm -rf "$train"
-  fi
-  if [ -f "$CDS_DIR/hangar.jsa" ]; then
-    OPTS="$OPTS -XX:SharedArchiveFile=$CDS_DIR/hangar.jsa"
-    JAR="$CDS_DIR/app/hangar.jar"
-  fi
+  # shellcheck source=cds.sh
+  source scripts/cds.sh
+  cds_prepare "$JAR" "$OPTS"
+  JAR="$CDS_JAR"; OPTS="$CDS_OPTS"
 fi
 # shellcheck disable=SC2086
 exec java $OPTS -jar "$JAR" "$@"
