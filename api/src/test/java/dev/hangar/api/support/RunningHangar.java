@@ -20,6 +20,12 @@ public final class RunningHangar implements AutoCloseable {
 
     /** {@code settings} are command-line style {@code key=value}, above application.yml. */
     public static RunningHangar start(Path dataDir, String... settings) {
+        return new RunningHangar(new SpringApplicationBuilder(HangarApplication.class)
+                .run(arguments(dataDir, settings).toArray(String[]::new)));
+    }
+
+    /** The command line {@link #start} runs Hangar with (also for a Hangar in a process of its own). */
+    public static List<String> arguments(Path dataDir, String... settings) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--hangar.data-dir=" + dataDir,
                 "--hangar.security.bcrypt-strength=4", "--hangar.rate-limit.requests-per-minute=1000000",
                 "--hangar.throttle.registrations-per-address-per-hour=1000000",
@@ -32,7 +38,7 @@ public final class RunningHangar implements AutoCloseable {
         for (String setting : settings) {
             args.add("--" + setting);
         }
-        return new RunningHangar(new SpringApplicationBuilder(HangarApplication.class).run(args.toArray(String[]::new)));
+        return args;
     }
 
     public int port() {
