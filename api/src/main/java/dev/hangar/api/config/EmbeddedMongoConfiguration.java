@@ -34,6 +34,8 @@ public class EmbeddedMongoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
     static final String READ_STORE_FILE = "read-store.mv.db";
+    /** Written once the read store's file is closed; missing at start-up: the process did not stop cleanly. */
+    static final String CLOSED_CLEANLY = "read-store.closed";
     private static final String H2_FILE_URL = "jdbc:h2:file:";
 
     @Bean(destroyMethod = "shutdownNow")
@@ -60,15 +62,43 @@ public class EmbeddedMongoConfiguration {
                 log.warn("Read store {} has no event store beside it: starting it empty", file);
                 Files.delete(file);
             }
+            // The MVStore commits by itself about every second, possibly between the writes of a
+            // document and of its index entries: after a kill the two can be out of step (seen: a
+            // projection that could never claim its token again). Only a file closed cleanly is
+            // trusted; otherwise the projections rebuild it from the events.
+            Path closed = dataDir.resolve(CLOSED_CLEANLY);
+            if (Files.exists(file) && !Files.exists(closed)) {
+                log.warn("Read store {} was not closed cleanly (the process was killed?): rebuilding it from the events", file);
+                Files.delete(file);
+            }
+            Files.deleteIfExists(closed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         // Compressed pages (LZF): a quarter of the size over 100,000 events, no slower (docs/benchmarks.md).
-        // The MVStore commits by itself about every second, and at close: after a crash a projection may apply
-        // its last batch again, as with MongoDB (no transaction spans a batch there either); the
-        // projections' upserts tolerate that, the auto-stop tally may count one stop twice.
         MVStore store = new MVStore.Builder().fileName(file.toString()).compress().open();
-        return new H2Backend(store);
+        return new ClosedCleanly(store, dataDir.resolve(CLOSED_CLEANLY));
+    }
+
+    /** The H2 backend that leaves {@link #CLOSED_CLEANLY} behind once its file is closed. */
+    private static final class ClosedCleanly extends H2Backend {
+
+        private final Path marker;
+
+        ClosedCleanly(MVStore store, Path marker) {
+            super(store);
+            this.marker = marker;
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            try {
+                Files.writeString(marker, "the read store's file was closed cleanly\n");
+            } catch (IOException e) {
+                log.warn("Could not mark the read store closed ({}): the next start rebuilds it", e.toString());
+            }
+        }
     }
 
     /** {@code jdbc:h2:file:/data/hangar;MODE=...} is kept in {@code /data/hangar.mv.db} (H2 reads {@code ~} as the home folder). */

@@ -144,6 +144,11 @@ class RestartAndRebuildTest {
     }
 
     private void writeMarker() {
+        writeMarker(dataDir);
+    }
+
+    /** Adds a document no event makes to the read store's file of a stopped Hangar. */
+    static void writeMarker(Path dataDir) {
         MongoServer file = new MongoServer(new H2Backend(dataDir.resolve("read-store.mv.db").toString()));
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + file.bind().getPort())) {
             client.getDatabase("hangar").getCollection("marker").insertOne(new Document("_id", "kept"));
@@ -152,7 +157,7 @@ class RestartAndRebuildTest {
         }
     }
 
-    private static long markers(RunningHangar hangar) {
+    static long markers(RunningHangar hangar) {
         return hangar.bean(MongoTemplate.class).getCollection("marker").countDocuments();
     }
 
