@@ -3,9 +3,7 @@ package dev.hangar.api.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hangar.api.HangarApplication;
-import dev.hangar.api.support.DatabaseStatus;
 import dev.hangar.api.support.DockerProbe;
-import dev.hangar.api.support.EngineClients;
 import dev.hangar.api.support.HangarClient;
 import dev.hangar.api.support.RunningHangar;
 import dev.hangar.query.config.ProjectionConfiguration;
@@ -17,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,20 +80,11 @@ class KillTest {
         } finally {
             hangar.destroyForcibly().waitFor(); // while the container is being made or PostgreSQL initialises
         }
-        String id = created.text("id");
-        int dbPort = created.body().path("port").asInt();
         try (RunningHangar restarted = RunningHangar.start(dataDir)) {
             assertEveryProjectionRuns(restarted);
-            HangarClient.Response running = DatabaseStatus.awaitStatus(restarted.client, user.token(), id, "RUNNING");
-            assertThat(running.body().path("port").asInt()).isEqualTo(dbPort);
-            assertThat(DockerProbe.containers("hangar.instance-id=" + id)).hasSize(1);
-            try (Connection c = EngineClients.jdbc("PostgreSQL", dbPort, created.text("databaseName"),
-                    created.text("username"), created.text("password"))) {
-                assertThat(c.isValid(5)).isTrue();
-            }
-            assertThat(restarted.client.delete("/api/databases/" + id, user.token()).status()).isEqualTo(200);
+            ProvisioningRestartTest.runsAsAnsweredThenIsDeleted(restarted.client, user.token(), created);
         }
-        assertThat(DockerProbe.containers("hangar.instance-id=" + id)).isEmpty();
+        assertThat(DockerProbe.containers("hangar.instance-id=" + created.text("id"))).isEmpty();
     }
 
     /** Every projection has claimed its segment and none is failing (a broken read store shows here). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hangar.api.support.DockerProbe;
 import dev.hangar.api.support.EngineClients;
+import dev.hangar.api.support.HangarClient;
 import dev.hangar.api.support.HangarClient.Response;
 import dev.hangar.api.support.HangarClient.User;
 import dev.hangar.api.support.RunningHangar;
@@ -32,19 +33,28 @@ class ProvisioningRestartTest {
                     .isEqualTo("CREATING");
         } // stops while the saga waits for PostgreSQL's first login
         String id = created.text("id");
-        int dbPort = created.body().path("port").asInt();
         try (RunningHangar hangar = RunningHangar.start(dataDir)) {
-            Response running = dev.hangar.api.support.DatabaseStatus.awaitStatus(hangar.client, user.token(), id, "RUNNING");
-            assertThat(running.body().path("port").asInt()).isEqualTo(dbPort);
-            assertThat(DockerProbe.containers("hangar.instance-id=" + id)).hasSize(1);
-            try (Connection c = EngineClients.jdbc("PostgreSQL", dbPort, created.text("databaseName"),
-                    created.text("username"), created.text("password"))) {
-                assertThat(c.isValid(5)).isTrue();
-            }
-            assertThat(hangar.client.delete("/api/databases/" + id, user.token()).status()).isEqualTo(200);
+            runsAsAnsweredThenIsDeleted(hangar.client, user.token(), created);
         }
         assertThat(DockerProbe.containers("hangar.instance-id=" + id)).isEmpty();
         assertThat(DockerProbe.volumes("hangar.instance-id=" + id)).isEmpty();
+    }
+
+    /**
+     * The PostgreSQL database of a create's 201 reaches RUNNING on the answered port, in exactly one
+     * container, reachable with the answered password; then it is deleted.
+     */
+    static void runsAsAnsweredThenIsDeleted(HangarClient client, String token, Response created) throws Exception {
+        String id = created.text("id");
+        int dbPort = created.body().path("port").asInt();
+        Response running = dev.hangar.api.support.DatabaseStatus.awaitStatus(client, token, id, "RUNNING");
+        assertThat(running.body().path("port").asInt()).isEqualTo(dbPort);
+        assertThat(DockerProbe.containers("hangar.instance-id=" + id)).hasSize(1);
+        try (Connection c = EngineClients.jdbc("PostgreSQL", dbPort, created.text("databaseName"),
+                created.text("username"), created.text("password"))) {
+            assertThat(c.isValid(5)).isTrue();
+        }
+        assertThat(client.delete("/api/databases/" + id, token).status()).isEqualTo(200);
     }
 
     @Test
