@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -61,46 +62,35 @@ public class ContainerReconciler implements SmartLifecycle {
         }
         int reported = 0;
         for (DatabaseView db : queries.query(new ListDatabasesExpectedRunning(), DatabaseList.class).join().databases()) {
-            try {
-                Optional<ContainerState> state = runtime.inspect(db.containerName());
-                if (state.isEmpty() || !state.get().running()) {
-                    String action = state.isEmpty() ? "destroy" : "die";
-                    commands.send(new RecordContainerExited(db.id(), action));
-                    reported++;
-                }
-            } catch (ContainerRuntimeException e) {
-                log.debug("Cannot inspect {}: {}", db.containerName(), e.getMessage());
-            }
+            reported += reportIfDown(db.containerName(), action -> new RecordContainerExited(db.id(), action));
         }
         for (InstanceView instance : queries.query(new ListInstancesExpectedRunning(), InstanceList.class).join()
                 .instances()) {
-            try {
-                Optional<ContainerState> state = runtime.inspect(instance.containerName());
-                if (state.isEmpty() || !state.get().running()) {
-                    commands.send(new RecordInstanceContainerExited(instance.id(), state.isEmpty() ? "destroy" : "die"));
-                    reported++;
-                }
-            } catch (ContainerRuntimeException e) {
-                log.debug("Cannot inspect {}: {}", instance.containerName(), e.getMessage());
-            }
+            reported += reportIfDown(instance.containerName(),
+                    action -> new RecordInstanceContainerExited(instance.id(), action));
         }
         for (ServiceView service : queries.query(new ListServicesExpectedRunning(), ServiceList.class).join().services()) {
             Optional<DeploymentView> deployment = service.latestDeployment();
-            if (deployment.isEmpty()) {
-                continue;
-            }
-            try {
-                Optional<ContainerState> state = runtime.inspect(deployment.get().nomadJobId());
-                if (state.isEmpty() || !state.get().running()) {
-                    commands.send(new RecordServiceContainerExited(service.id(), deployment.get().id(),
-                            state.isEmpty() ? "destroy" : "die", null));
-                    reported++;
-                }
-            } catch (ContainerRuntimeException e) {
-                log.debug("Cannot inspect {}: {}", deployment.get().nomadJobId(), e.getMessage());
+            if (deployment.isPresent()) {
+                reported += reportIfDown(deployment.get().nomadJobId(),
+                        action -> new RecordServiceContainerExited(service.id(), deployment.get().id(), action, null));
             }
         }
         return reported;
+    }
+
+    /** Sends the command {@code exited} makes ("destroy": gone, "die": stopped) when the container is not running. */
+    private int reportIfDown(String containerName, Function<String, Object> exited) {
+        try {
+            Optional<ContainerState> state = runtime.inspect(containerName);
+            if (state.isEmpty() || !state.get().running()) {
+                commands.send(exited.apply(state.isEmpty() ? "destroy" : "die"));
+                return 1;
+            }
+        } catch (ContainerRuntimeException e) {
+            log.debug("Cannot inspect {}: {}", containerName, e.getMessage());
+        }
+        return 0;
     }
 
     @Override

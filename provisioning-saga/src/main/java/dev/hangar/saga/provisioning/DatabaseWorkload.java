@@ -68,18 +68,8 @@ public class DatabaseWorkload implements WorkloadType<DatabaseRequested> {
                 driver.command(credentials),
                 Map.of(Labels.INSTANCE_ID, r.instanceId(), Labels.OWNER, r.ownerId(), Labels.ENGINE, engine.kind().key()),
                 engine.port(), settings.publishIp(), r.port(), r.volumeName(), engine.dataPath(), r.memoryBytes(),
-                r.nanoCpus()).withIsolation(ContainerSpec.Isolation.ownNetwork(r.containerName(), pidsLimit(r.memoryBytes())));
-    }
-
-    /**
-     * The plan's pids limit: one process per MiB of the plan's memory, at least 256 (PostgreSQL forks a
-     * process per connection) and at most 4096; 1024 for a plan without a memory limit.
-     */
-    static long pidsLimit(long memoryBytes) {
-        if (memoryBytes <= 0) {
-            return 1024;
-        }
-        return Math.max(256, Math.min(4096, memoryBytes / (1024 * 1024)));
+                r.nanoCpus()).withIsolation(ContainerSpec.Isolation.ownNetwork(r.containerName(),
+                ContainerSpec.Isolation.pidsLimit(r.memoryBytes())));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What to run. {@code hostPort} is published on {@code hostIp} (0.0.0.0 for all interfaces) to
@@ -40,13 +41,24 @@ public record ContainerSpec(String name, String image, Map<String, String> env, 
         public static final List<String> WORKSPACE_CAPABILITIES = List.of("CHOWN", "SETUID", "SETGID", "DAC_OVERRIDE",
                 "FOWNER", "SYS_CHROOT", "AUDIT_WRITE", "KILL", "NET_BIND_SERVICE");
 
-        /** A service's container: the engine images' capabilities, and binding ports below 1024 (an HTTP server). */
-        public static final List<String> SERVICE_CAPABILITIES = List.of("CHOWN", "SETUID", "SETGID", "DAC_OVERRIDE",
-                "FOWNER", "NET_BIND_SERVICE");
-
         /** What the engine images' entrypoints need to take their data directory and drop to their user, measured. */
         public static final List<String> ENGINE_CAPABILITIES = List.of("CHOWN", "SETUID", "SETGID", "DAC_OVERRIDE",
                 "FOWNER");
+
+        /** A service's container: the engine images' capabilities, and binding ports below 1024 (an HTTP server). */
+        public static final List<String> SERVICE_CAPABILITIES = Stream.concat(ENGINE_CAPABILITIES.stream(),
+                Stream.of("NET_BIND_SERVICE")).toList();
+
+        /**
+         * The plan's pids limit: one process per MiB of the plan's memory, at least 256 (PostgreSQL forks a
+         * process per connection) and at most 4096; 1024 for a plan without a memory limit.
+         */
+        public static long pidsLimit(long memoryBytes) {
+            if (memoryBytes <= 0) {
+                return 1024;
+            }
+            return Math.max(256, Math.min(4096, memoryBytes / (1024 * 1024)));
+        }
 
         public static Isolation ownNetwork(String containerName, long pidsLimit) {
             return new Isolation(networkOf(containerName), ENGINE_CAPABILITIES, pidsLimit);

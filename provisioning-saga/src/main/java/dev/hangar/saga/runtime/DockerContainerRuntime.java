@@ -694,7 +694,7 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ContainerRuntimeException("docker logs of container " + containerName + " was interrupted", e);
         } catch (IOException | RuntimeException e) {
-            if (e.getCause() instanceof NotFoundException || e instanceof NotFoundException) {
+            if (e.getCause() instanceof NotFoundException) {
                 return List.of();
             }
             throw failure("logs", containerName, e);

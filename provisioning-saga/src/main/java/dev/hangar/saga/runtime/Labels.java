@@ -6,7 +6,7 @@ public final class Labels {
     public static final String INSTANCE_ID = "hangar.instance-id";
     public static final String OWNER = "hangar.owner";
     public static final String ENGINE = "hangar.engine";
-    /** What the container is: {@code instance} for a compute instance; absent on database containers. */
+    /** What the container is: {@code instance} for a compute instance, {@code service} for a service; absent on database containers. */
     public static final String KIND = "hangar.kind";
 
     private Labels() {

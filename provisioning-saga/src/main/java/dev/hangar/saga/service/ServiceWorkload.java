@@ -35,8 +35,7 @@ import java.util.Optional;
  */
 public class ServiceWorkload implements WorkloadType<ServiceDeploymentRequested> {
 
-    /** Marks a service's container, so drift is reported to its service rather than to a database. */
-    public static final String KIND_LABEL = "hangar.kind";
+    /** The {@link Labels#KIND} of a service's container, so drift is reported to its service rather than to a database. */
     public static final String KIND = "service";
     public static final String DEPLOYMENT_LABEL = "hangar.deployment-id";
     private static final int PROBE_MILLIS = 1000;
@@ -70,18 +69,17 @@ public class ServiceWorkload implements WorkloadType<ServiceDeploymentRequested>
     @Override
     public ContainerSpec containerSpec(ServiceDeploymentRequested r, String secretCiphertext) {
         Map<String, String> labels = Map.of(Labels.INSTANCE_ID, r.serviceId(), Labels.OWNER, r.tenantId(),
-                KIND_LABEL, KIND, DEPLOYMENT_LABEL, r.deploymentId());
+                Labels.KIND, KIND, DEPLOYMENT_LABEL, r.deploymentId());
         List<PublishedPort> ports = r.ports();
         int containerPort = ports.isEmpty() ? 0 : ports.get(0).containerPort();
         int hostPort = ports.isEmpty() ? 0 : ports.get(0).hostPort();
         Map<Integer, Integer> more = new LinkedHashMap<>();
         ports.stream().skip(1).forEach(p -> more.put(p.containerPort(), p.hostPort()));
-        long pids = r.memoryBytes() <= 0 ? 1024 : Math.max(256, Math.min(4096, r.memoryBytes() / (1024 * 1024)));
         return new ContainerSpec(r.containerName(), r.image(), ServiceSecrets.open(r.environment(), secrets), List.of(),
                 labels, containerPort, settings.publishIp(), hostPort, null, null, r.memoryBytes(), r.nanoCpus())
                 .withMorePorts(more)
                 .withIsolation(new ContainerSpec.Isolation(ContainerSpec.Isolation.networkOf(r.containerName()),
-                        ContainerSpec.Isolation.SERVICE_CAPABILITIES, pids));
+                        ContainerSpec.Isolation.SERVICE_CAPABILITIES, ContainerSpec.Isolation.pidsLimit(r.memoryBytes())));
     }
 
     @Override

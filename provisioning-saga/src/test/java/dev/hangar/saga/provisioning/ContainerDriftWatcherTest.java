@@ -92,7 +92,7 @@ class ContainerDriftWatcherTest {
     @Test
     void aServiceContainerGoingAwayIsRecordedForItsServiceAndDeployment() {
         ContainerEvent died = event("die", Map.of(Labels.INSTANCE_ID, instanceId,
-                dev.hangar.saga.service.ServiceWorkload.KIND_LABEL, dev.hangar.saga.service.ServiceWorkload.KIND,
+                dev.hangar.saga.runtime.Labels.KIND, dev.hangar.saga.service.ServiceWorkload.KIND,
                 dev.hangar.saga.service.ServiceWorkload.DEPLOYMENT_LABEL, "dep-1"));
         watcher.onEvent(died);
 

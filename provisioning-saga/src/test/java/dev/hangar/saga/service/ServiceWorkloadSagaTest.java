@@ -84,7 +84,7 @@ class ServiceWorkloadSagaTest {
         ContainerSpec spec = runtime.container(CONTAINER).orElseThrow().spec;
         assertThat(spec.env()).as("opened only for the container").containsEntry("REDIS_PASSWORD", "s3cret-Value");
         assertThat(spec.labels()).containsEntry(Labels.INSTANCE_ID, SERVICE)
-                .containsEntry(ServiceWorkload.KIND_LABEL, ServiceWorkload.KIND)
+                .containsEntry(dev.hangar.saga.runtime.Labels.KIND, ServiceWorkload.KIND)
                 .containsEntry(ServiceWorkload.DEPLOYMENT_LABEL, DEPLOYMENT);
         assertThat(spec.memoryBytes()).isEqualTo(256L * 1024 * 1024);
         assertThat(spec.nanoCpus()).isEqualTo(250_000_000L);
