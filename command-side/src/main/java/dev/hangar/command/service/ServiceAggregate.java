@@ -74,8 +74,6 @@ public class ServiceAggregate {
     private String latestContainerName;
     /** The deployment whose container exists (or is being made); null for none. */
     private String liveDeploymentId;
-    /** The latest deployment waits for the live container's removal before it is requested. */
-    private boolean latestAwaitsRemoval;
     private Purpose removal;
     private Instant readySince;
     private long lastEpoch;
@@ -325,14 +323,12 @@ public class ServiceAggregate {
         latestDeploymentId = e.deploymentId();
         latestContainerName = e.containerName();
         lastEpoch = Long.parseLong(e.containerName().substring(e.containerName().lastIndexOf('-') + 1));
-        latestAwaitsRemoval = true;
         status = ServiceStatus.DEPLOYING;
     }
 
     @EventSourcingHandler
     void on(ServiceDeploymentRequested e) {
         liveDeploymentId = e.deploymentId();
-        latestAwaitsRemoval = false;
         status = ServiceStatus.DEPLOYING;
     }
 

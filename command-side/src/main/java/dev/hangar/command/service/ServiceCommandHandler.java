@@ -51,9 +51,7 @@ public class ServiceCommandHandler {
     @CommandHandler
     public void handle(CreateService cmd) throws Exception {
         String type = cmd.type();
-        if (type == null || !ServiceConfigs.TYPE.matcher(type).matches()) {
-            throw ServiceConfigs.invalid("type must be 1-40 letters, digits, '-' or '_'");
-        }
+        checkType(type);
         checkName(cmd.name());
         checkDescription(cmd.description());
         ServiceConfig merged = ServiceConfigs.check(ServiceConfigs.merge(cmd.templateConfig(), cmd.config()));
@@ -71,19 +69,16 @@ public class ServiceCommandHandler {
         Aggregate<ServiceAggregate> service = load(cmd.serviceId(), cmd.tenantId());
         String oldType = service.invoke(ServiceAggregate::type);
         String type = cmd.type() == null ? oldType : cmd.type();
-        if (!ServiceConfigs.TYPE.matcher(type).matches()) {
-            throw ServiceConfigs.invalid("type must be 1-40 letters, digits, '-' or '_'");
-        }
+        checkType(type);
         if (cmd.name() != null) {
             checkName(cmd.name());
         }
         checkDescription(cmd.description());
-        ServiceConfig current = ServiceSecrets.open(service.invoke(ServiceAggregate::config), secrets);
         ServiceConfig sealed = service.invoke(ServiceAggregate::config);
         if (cmd.config() != null) {
             ServiceConfig requested = ServiceConfigs.check(cmd.config());
             Map<String, String> variables = requested.customVariables() != null ? requested.customVariables()
-                    : current.customVariables();
+                    : ServiceSecrets.open(sealed, secrets).customVariables();
             ServiceConfig rendered = ServiceConfigs.check(ServiceConfigs.render(requested, variables));
             sealed = ServiceSecrets.seal(rendered, secrets);
         }
@@ -91,8 +86,7 @@ public class ServiceCommandHandler {
             String tenantId = cmd.tenantId();
             tenantServices(tenantId).execute(t -> t.retype(tenantId, oldType, type, cmd.serviceId()));
         }
-        ServiceConfig config = sealed;
-        send(service, new ReviseService(cmd.serviceId(), cmd.name(), type, cmd.description(), config, cmd.updatedBy()));
+        send(service, new ReviseService(cmd.serviceId(), cmd.name(), type, cmd.description(), sealed, cmd.updatedBy()));
         if (cmd.config() != null && service.invoke(ServiceAggregate::status) == ServiceStatus.RUNNING) {
             assignPorts(service);
             return (DeploymentView) send(service, new DeployService(cmd.serviceId(), UUID.randomUUID().toString(),
@@ -172,6 +166,12 @@ public class ServiceCommandHandler {
     private Aggregate<TenantServices> tenantServices(String tenantId) throws Exception {
         String id = TenantServices.idOf(tenantId);
         return tenants.loadOrCreate(id, () -> new TenantServices(id));
+    }
+
+    private static void checkType(String type) {
+        if (type == null || !ServiceConfigs.TYPE.matcher(type).matches()) {
+            throw ServiceConfigs.invalid("type must be 1-40 letters, digits, '-' or '_'");
+        }
     }
 
     private static void checkName(String name) {

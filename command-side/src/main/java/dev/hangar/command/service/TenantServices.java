@@ -24,7 +24,6 @@ public class TenantServices {
 
     @AggregateIdentifier
     private String tenantServicesId;
-    private String tenantId;
     private Map<String, String> byType = new HashMap<>();
 
     protected TenantServices() {
@@ -79,7 +78,6 @@ public class TenantServices {
     @EventSourcingHandler
     void on(TenantServiceAdded e) {
         tenantServicesId = e.tenantServicesId();
-        tenantId = e.tenantId();
         byType.put(e.type(), e.serviceId());
     }
 
