@@ -28,16 +28,16 @@ public class JobSteps implements SmartInitializingSingleton {
     public static final String SAGA_STEP = "saga_step";
     public static final String DEADLINE = "deadline";
 
+    private static final String DESCRIPTION = "Background steps carried out: saga event handlings, deadlines come due, ...";
+
     private final Counter sagaSteps;
     private final Counter deadlineSteps;
     private final ObjectProvider<DeadlineManager> deadlineManagers;
 
     JobSteps(ObjectProvider<DeadlineManager> deadlineManagers, MeterRegistry meters) {
         this.deadlineManagers = deadlineManagers;
-        this.sagaSteps = Counter.builder(METER).tag("type", SAGA_STEP)
-                .description("Background steps carried out: saga event handlings, deadlines come due, ...").register(meters);
-        this.deadlineSteps = Counter.builder(METER).tag("type", DEADLINE)
-                .description("Background steps carried out: saga event handlings, deadlines come due, ...").register(meters);
+        this.sagaSteps = Counter.builder(METER).tag("type", SAGA_STEP).description(DESCRIPTION).register(meters);
+        this.deadlineSteps = Counter.builder(METER).tag("type", DEADLINE).description(DESCRIPTION).register(meters);
     }
 
     /** Every processor whose name ends in "SagaProcessor" (WorkloadSagaProcessor, the payment sagas). */
@@ -58,13 +58,5 @@ public class JobSteps implements SmartInitializingSingleton {
             counter.increment();
             return result;
         };
-    }
-
-    public long sagaSteps() {
-        return (long) sagaSteps.count();
-    }
-
-    public long deadlineSteps() {
-        return (long) deadlineSteps.count();
     }
 }

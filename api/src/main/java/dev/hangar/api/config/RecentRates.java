@@ -25,7 +25,7 @@ public class RecentRates implements DisposableBean {
     static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     /** Cumulative totals at one moment. */
-    public record Totals(long nanos, long requests, double requestMillis, long clientErrors, long serverErrors, double jobs) {
+    private record Totals(long nanos, long requests, double requestMillis, long serverErrors, double jobs) {
     }
 
     /**
@@ -56,24 +56,21 @@ public class RecentRates implements DisposableBean {
     }
 
     /** The totals since start-up, now. */
-    public Totals totals() {
+    private Totals totals() {
         long requests = 0;
         double millis = 0;
-        long clientErrors = 0;
         long serverErrors = 0;
         for (Timer timer : meters.find("http.server.requests").timers()) {
             long count = timer.count();
             requests += count;
             millis += timer.totalTime(TimeUnit.MILLISECONDS);
             String status = timer.getId().getTag("status");
-            if (status != null && status.startsWith("4")) {
-                clientErrors += count;
-            } else if (status != null && status.startsWith("5")) {
+            if (status != null && status.startsWith("5")) {
                 serverErrors += count;
             }
         }
         double jobs = meters.find(JobSteps.METER).counters().stream().mapToDouble(Counter::count).sum();
-        return new Totals(System.nanoTime(), requests, millis, clientErrors, serverErrors, jobs);
+        return new Totals(System.nanoTime(), requests, millis, serverErrors, jobs);
     }
 
     public Rates lastMinute() {

@@ -1,6 +1,7 @@
 package dev.hangar.api.health;
 
 import dev.hangar.api.config.HangarProperties;
+import dev.hangar.api.config.ProcessMetrics;
 import dev.hangar.api.config.RecentRates;
 import dev.hangar.kernel.workload.FindProvisioningHealth;
 import dev.hangar.kernel.workload.ProvisioningHealth;
@@ -13,10 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.io.IOException;
 import java.lang.management.BufferPoolMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.actuate.health.CompositeHealth;
 import org.springframework.boot.actuate.health.HealthComponent;
@@ -148,16 +146,8 @@ class HealthController {
 
     /** The process's resident set (VmRSS in /proc/self/status), in MB; -1 where there is no /proc. */
     static long residentSetMB() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux
-        }
-        return -1;
+        double bytes = ProcessMetrics.residentSetBytes();
+        return Double.isNaN(bytes) ? -1 : (long) bytes / (1024 * 1024);
     }
 
     private static double round(double value) {

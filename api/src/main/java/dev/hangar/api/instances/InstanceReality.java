@@ -47,19 +47,7 @@ class InstanceReality {
     }
 
     Listing list(String ownerId, boolean includeEngineOnly, boolean sync) {
-        List<Map<String, Object>> synced = new ArrayList<>();
-        if (sync) {
-            for (Entry e : compare(ownerId, directory.list(ownerId), engine(ownerId).containers(), false)) {
-                String action = drift(e);
-                if (action != null) {
-                    commands.sendAndWait(new RecordInstanceContainerExited(e.view().id(), action));
-                    synced.add(InstancesDtos.map("instanceId", e.view().id(), "difference", e.consistency()));
-                }
-            }
-            if (!synced.isEmpty()) {
-                consistency.awaitProjections();
-            }
-        }
+        List<Map<String, Object>> synced = sync ? sync(ownerId) : List.of();
         long t0 = System.nanoTime();
         List<InstanceView> local = directory.list(ownerId);
         long t1 = System.nanoTime();
@@ -71,9 +59,20 @@ class InstanceReality {
                 synced);
     }
 
-    /** Syncs the differences only (for {@code GET /api/instances?syncLocalState=true}). */
+    /** Records each instance whose container the engine no longer runs; answers what was synced. */
     List<Map<String, Object>> sync(String ownerId) {
-        return list(ownerId, false, true).synced();
+        List<Map<String, Object>> synced = new ArrayList<>();
+        for (Entry e : compare(ownerId, directory.list(ownerId), engine(ownerId).containers(), false)) {
+            String action = drift(e);
+            if (action != null) {
+                commands.sendAndWait(new RecordInstanceContainerExited(e.view().id(), action));
+                synced.add(InstancesDtos.map("instanceId", e.view().id(), "difference", e.consistency()));
+            }
+        }
+        if (!synced.isEmpty()) {
+            consistency.awaitProjections();
+        }
+        return synced;
     }
 
     private InstanceContainers engine(String ownerId) {
