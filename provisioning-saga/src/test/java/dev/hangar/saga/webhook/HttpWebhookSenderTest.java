@@ -198,11 +198,22 @@ class HttpWebhookSenderTest {
 
     @Test
     void anAttemptRunsOffTheCallersThread() throws Exception {
-        try (HttpWebhookSender sender = sender(settings(3, true))) {
+        BlockingQueue<Thread> reportedOn = new LinkedBlockingQueue<>();
+        try (HttpWebhookSender sender = new HttpWebhookSender(settings(3, true), HttpWebhookSender.guardFor(settings(3, true)),
+                owner -> SECRET, r -> {
+                    reportedOn.add(Thread.currentThread());
+                    reports.add(r);
+                }, java.time.Clock.systemUTC())) {
             sender.attempt(delivery(url("/hook")), 1);
             RecordStatusWebhookAttempt report = reports.poll(30, TimeUnit.SECONDS);
             assertThat(report).isNotNull();
             assertThat(report.outcome()).isEqualTo(WebhookAttemptOutcome.DELIVERED);
+            assertThat(reportedOn.poll()).isNotSameAs(Thread.currentThread());
+            // The busy mark is cleared after the report (so a watch never re-sends a delivered attempt): wait for it.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (sender.busy("d1") && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
             assertThat(sender.busy("d1")).isFalse();
         }
     }
