@@ -1,6 +1,7 @@
 package dev.hangar.api.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -15,6 +16,7 @@ import dev.hangar.api.support.RunningHangar;
 import dev.hangar.saga.onboarding.OnboardingPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -174,11 +176,7 @@ class RestartAndRebuildTest {
         }
         try (RunningHangar hangar = RunningHangar.start(dataDir, "spring.data.mongodb.uri=" + mongoUri)) {
             SubscriptionProbe probe = hangar.bean(SubscriptionProbe.class);
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (!probe.isProjected(user.id()) && System.currentTimeMillis() < deadline) {
-                Thread.onSpinWait();
-            }
-            assertThat(probe.isProjected(user.id())).isTrue();
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.isProjected(user.id()));
             assertThat(subscriptionEvents(hangar, user.id())).isEqualTo(1);
         }
         // and a replay of the onboarding policy would not add a second one

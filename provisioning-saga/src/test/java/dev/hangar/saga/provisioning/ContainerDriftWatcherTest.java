@@ -1,6 +1,7 @@
 package dev.hangar.saga.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.hangar.kernel.common.SecretBox;
 import dev.hangar.kernel.database.DatabaseRequested;
@@ -138,7 +139,6 @@ class ContainerDriftWatcherTest {
         DockerTestSupport.assertDockerReachable(runtime);
         watcher.start();
         assertThat(watcher.isRunning()).isTrue();
-        Thread.sleep(1500); // the watcher opens the engine's event stream on its own thread
 
         Map<String, String> images = new HashMap<>();
         images.put("redis", "hangar/redis:7");
@@ -151,14 +151,18 @@ class ContainerDriftWatcherTest {
                 container + "-data", "FREE", Plan.FREE.memoryBytes(), Plan.FREE.nanoCpus(), Instant.now()),
                 secrets.encrypt("Drift-Passw0rd")));
         try (DockerTestSupport docker = new DockerTestSupport()) {
-            docker.docker.killContainerCmd(container).exec();
+            // The watcher opens the engine's stream on its own thread and a death before that is not replayed:
+            // until one is reported, start the container and kill it again.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                if (recorded.stream().anyMatch(r -> r.instanceId().equals(instanceId) && r.action().equals("die"))) {
+                    return true;
+                }
+                runtime.start(container);
+                docker.docker.killContainerCmd(container).exec();
+                return false;
+            });
         }
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (recorded.stream().noneMatch(r -> r.instanceId().equals(instanceId) && r.action().equals("die"))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
         assertThat(recorded).filteredOn(r -> r.instanceId().equals(instanceId))
                 .extracting(RecordContainerExited::action)
                 .contains("kill", "die")

@@ -47,7 +47,7 @@ class FairExecutorTest {
 
         CompletableFuture<String> other = executor.submit(key("db-b", "tenant-b"), () -> "done");
 
-        assertThat(other.get(2, TimeUnit.SECONDS)).isEqualTo("done");
+        assertThat(other.get(30, TimeUnit.SECONDS)).isEqualTo("done");
         assertThat(executor.running()).as("tenant a holds its two threads, no more").isEqualTo(2);
         assertThat(executor.queued()).isEqualTo(8);
     }
@@ -103,10 +103,10 @@ class FairExecutorTest {
         CompletableFuture<String> sameHost = executor.submit(new Key("w2", "t2", "host-1"), () -> "same");
         CompletableFuture<String> otherHost = executor.submit(new Key("w3", "t3", "host-2"), () -> "other");
 
-        assertThat(otherHost.get(2, TimeUnit.SECONDS)).isEqualTo("other");
+        assertThat(otherHost.get(30, TimeUnit.SECONDS)).isEqualTo("other");
         assertThat(sameHost).isNotDone();
         stuck.countDown();
-        assertThat(sameHost.get(2, TimeUnit.SECONDS)).isEqualTo("same");
+        assertThat(sameHost.get(30, TimeUnit.SECONDS)).isEqualTo("same");
     }
 
     @Test
@@ -119,6 +119,6 @@ class FairExecutorTest {
         assertThat(executor.discardQueued("db-1")).isEqualTo(1);
         assertThat(queued).isCancelled();
         stuck.countDown();
-        assertThat(running.get(2, TimeUnit.SECONDS)).isZero();
+        assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
     }
 }

@@ -74,7 +74,7 @@ class WorkloadEngineTest {
         DatabaseRequested other = requested("b-1", "tenant-b", 30003);
         engine.begin(other, other.passwordCiphertext(), WorkloadEngine.Mode.CREATE);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (running.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
@@ -97,7 +97,7 @@ class WorkloadEngineTest {
 
         assertThat(engine.queued()).as("no pile of checks behind the hanging create").isZero();
         runtime.release("hangar-db-a-1");
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (running.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
