@@ -29,6 +29,7 @@ import org.axonframework.spring.stereotype.Saga;
 public class StatusWebhookSaga {
 
     static final String ATTEMPT = "status-webhook-attempt";
+    static final Duration BUSY_LOOK_AGAIN = Duration.ofSeconds(1);
     private static final String STREAM = "streamId";
 
     private String streamId;
@@ -56,12 +57,16 @@ public class StatusWebhookSaga {
         if (due.generation() != generation || queue.isEmpty()) {
             return;
         }
+        StatusWebhookRequested head = queue.get(0);
+        if (sender.busy(head.deliveryId())) {
+            // The last attempt is still under way here, or its thread is finishing after its outcome was
+            // recorded (a retry can come due then): look again shortly instead of a whole watch later.
+            deadlines.schedule(BUSY_LOOK_AGAIN, ATTEMPT, due);
+            return;
+        }
         // whatever becomes of this attempt, look again later: an attempt lost in a restart is made again
         deadlines.schedule(sender.attemptWatch(), ATTEMPT, due);
-        StatusWebhookRequested head = queue.get(0);
-        if (!sender.busy(head.deliveryId())) {
-            sender.attempt(head, attempts + 1);
-        }
+        sender.attempt(head, attempts + 1);
     }
 
     @SagaEventHandler(associationProperty = STREAM)

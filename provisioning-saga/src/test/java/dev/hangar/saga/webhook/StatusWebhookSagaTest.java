@@ -134,8 +134,26 @@ class StatusWebhookSagaTest {
                 .andThenTimeElapses(Duration.ZERO);
         sender.busy.add("d1");
         fixture.whenTimeElapses(WATCH)
-                .expectScheduledDeadlineWithName(WATCH, StatusWebhookSaga.ATTEMPT);
+                .expectScheduledDeadlineWithName(StatusWebhookSaga.BUSY_LOOK_AGAIN, StatusWebhookSaga.ATTEMPT);
         assertThat(sender.attempts).containsExactly("d1#1");
+    }
+
+    @Test
+    void aRetryDueWhileTheLastAttemptIsFinishingIsMadeShortlyAfter() throws Exception {
+        StatusWebhookAttempted failed = failed("d1", 1, Duration.ofSeconds(10));
+        fixture.givenAPublished(requested("d1", 1))
+                .andThenTimeElapses(Duration.ZERO)
+                .andThenAPublished(failed);
+        sender.busy.add("d1"); // the first attempt's thread has reported but not yet let go
+        fixture.whenTimeAdvancesTo(failed.nextAttemptAt())
+                .expectScheduledDeadlineWithName(failed.nextAttemptAt().plus(StatusWebhookSaga.BUSY_LOOK_AGAIN),
+                        StatusWebhookSaga.ATTEMPT);
+        assertThat(sender.attempts).containsExactly("d1#1");
+
+        sender.busy.clear();
+        fixture.whenTimeElapses(StatusWebhookSaga.BUSY_LOOK_AGAIN)
+                .expectScheduledDeadlineWithName(WATCH, StatusWebhookSaga.ATTEMPT);
+        assertThat(sender.attempts).containsExactly("d1#1", "d1#2");
     }
 
     @Test
