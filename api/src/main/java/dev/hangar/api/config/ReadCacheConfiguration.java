@@ -3,6 +3,7 @@ package dev.hangar.api.config;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
@@ -27,7 +28,9 @@ import org.springframework.context.annotation.Configuration;
  *     look-up by id), cleared by every instance event ({@link InstanceDetailsEviction});</li>
  * </ul>
  * The event-evicted caches are evicted by handlers of the projection's own processing group,
- * ordered after the projection, so read-your-writes and immediacy hold as without the cache. Their
+ * ordered after the projection, so read-your-writes and immediacy hold as without the cache. Those
+ * cleared whole are loaded through {@code @Cacheable(sync = true)}: {@link ClearSafeCaffeineCache}
+ * then drops a load that raced the clear. Their
  * bounded lifetime only limits how long a change could go unseen on a node whose projections run
  * elsewhere.
  */
@@ -51,7 +54,12 @@ public class ReadCacheConfiguration {
 
     @Bean
     public CacheManager cacheManager() {
-        CaffeineCacheManager manager = new CaffeineCacheManager();
+        CaffeineCacheManager manager = new CaffeineCacheManager() {
+            @Override
+            protected Cache adaptCaffeineCache(String name, com.github.benmanes.caffeine.cache.Cache<Object, Object> cache) {
+                return new ClearSafeCaffeineCache(name, cache, isAllowNullValues());
+            }
+        };
         manager.setAllowNullValues(true);
         for (String name : ALL) {
             boolean catalog = name.equals(PRODUCTS) || name.equals(TEMPLATES);

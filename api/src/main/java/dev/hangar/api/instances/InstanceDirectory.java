@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
 
@@ -26,22 +28,28 @@ import org.springframework.stereotype.Component;
 class InstanceDirectory {
 
     private final QueryGateway queries;
+    private final Cache details;
 
-    InstanceDirectory(QueryGateway queries) {
+    InstanceDirectory(QueryGateway queries, CacheManager caches) {
         this.queries = queries;
+        this.details = caches.getCache(ReadCacheConfiguration.INSTANCES);
     }
 
     /**
      * From this node's {@code instances} cache (cleared by every instance event, after the projection:
-     * {@code InstanceDetailsEviction}); an unknown id is not cached.
+     * {@code InstanceDetailsEviction}); an unknown id is not kept.
      */
-    @Cacheable(cacheNames = ReadCacheConfiguration.INSTANCES, key = "#ownerId + ':' + #id", unless = "#result == null")
     public Optional<InstanceView> find(String ownerId, String id) {
-        return queries.query(new FindInstance(ownerId, id), ResponseTypes.optionalInstanceOf(InstanceView.class)).join();
+        String key = ownerId + ':' + id;
+        InstanceView view = details.get(key, () -> queries.query(new FindInstance(ownerId, id),
+                ResponseTypes.optionalInstanceOf(InstanceView.class)).join().orElse(null));
+        if (view == null) {
+            details.evict(key);
+        }
+        return Optional.ofNullable(view);
     }
 
     /** 404 for an unknown or foreign id alike, so ids cannot be probed. */
-    @Cacheable(cacheNames = ReadCacheConfiguration.INSTANCES, key = "#ownerId + ':' + #id")
     public InstanceView require(String ownerId, String id) {
         return find(ownerId, id).orElseThrow(() -> new HangarException(HangarException.Kind.NOT_FOUND,
                 "INSTANCE_NOT_FOUND", "Instance not found"));
