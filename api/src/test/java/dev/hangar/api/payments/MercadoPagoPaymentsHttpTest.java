@@ -19,6 +19,7 @@ import dev.hangar.api.support.RunningHangar;
 import dev.hangar.kernel.payment.RecordPaymentNotification;
 import dev.hangar.kernel.subscription.ReserveInstanceSlot;
 import dev.hangar.kernel.subscription.SubscriptionIds;
+import dev.hangar.saga.payment.PaymentConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,6 +32,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,7 +155,11 @@ class MercadoPagoPaymentsHttpTest {
         pool.shutdown();
 
         await("the upgrade", () -> planOf(client, user.token()).equals("STANDARD"));
-        await("every notification checked", () -> !hasActiveCheck(mpId));
+        Long lastNotification = jdbc.queryForObject("select max(globalindex) from domainevententry where "
+                + "aggregateidentifier = ? and payloadtype = ?", Long.class, RecordPaymentNotification.streamOf(mpId),
+                "dev.hangar.kernel.payment.PaymentNotificationReceived");
+        // every notification taken has started its check, and every check has ended: only then is "once" shown
+        await("every notification checked", () -> checkSagasPast(lastNotification) && !hasActiveCheck(mpId));
         String subscription = SubscriptionIds.forUser(user.id());
         assertThat(events(jdbc, subscription, "dev.hangar.kernel.subscription.PlanChanged")).isEqualTo(1);
         assertThat(events(jdbc, paymentId, "dev.hangar.kernel.payment.PaymentConfirmed")).isEqualTo(1);
@@ -221,7 +228,7 @@ class MercadoPagoPaymentsHttpTest {
         assertThat(sendNotification(port, mpId, Map.of("x-request-id", requestId,
                 "x-signature", sign(PaymentSupport.WEBHOOK_SECRET, mpId, requestId, old)))).isEqualTo(403);
 
-        Thread.sleep(1000);
+        Thread.sleep(1000); // a refusal leaves nothing to wait for: give a wrongly taken one time to show
         assertThat(events(jdbc, RecordPaymentNotification.streamOf(mpId),
                 "dev.hangar.kernel.payment.PaymentNotificationReceived")).isZero();
         assertThat(mercadoPago.fetchesOf(mpId)).isZero();
@@ -238,6 +245,13 @@ class MercadoPagoPaymentsHttpTest {
     void theWebhookAnswersInTheDatabasesErrorBody() {
         Response r = client.post("/api/payments/webhook?data.id=1&type=payment", "{}");
         assertDatabasesError(r, 401, "UNAUTHORIZED", "/api/payments/webhook");
+    }
+
+    private static boolean checkSagasPast(long globalIndex) {
+        StreamingEventProcessor checks = hangar.bean(EventProcessingConfiguration.class)
+                .eventProcessor(PaymentConfiguration.CHECK_SAGA_PROCESSOR, StreamingEventProcessor.class).orElseThrow();
+        return !checks.processingStatus().isEmpty() && checks.processingStatus().values().stream()
+                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= globalIndex);
     }
 
     private static boolean hasActiveCheck(String mpId) {
