@@ -38,9 +38,11 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -98,9 +100,17 @@ public class InstanceProjection {
     }
 
     @EventHandler
-    void on(InstanceAutoStopRequested e) {
+    void on(InstanceAutoStopRequested e, @MessageIdentifier String eventId) {
         status(e.instanceId(), InstanceStatus.STOPPING, e.reason(), e.at(), new Update());
-        mongo.upsert(Query.query(where("_id").is(e.ownerId())), new Update().inc("stopped", 1), AutoStopTallyDocument.class);
+        // Counted once per event: after a crash the read store can hold a batch whose token was not
+        // stored, and the batch is handled again. The owner's recent counted events tell.
+        try {
+            mongo.upsert(Query.query(where("_id").is(e.ownerId()).and("counted").ne(eventId)),
+                    new Update().inc("stopped", 1).push("counted").slice(-AutoStopTallyDocument.COUNTED_KEPT).each(eventId),
+                    AutoStopTallyDocument.class);
+        } catch (DuplicateKeyException alreadyCounted) {
+            // the owner's tally is there and lists this event: nothing to add
+        }
     }
 
     @EventHandler

@@ -83,8 +83,10 @@ class InstanceAutoStopProjectionTest {
     void autoStopsAreCountedPerOwnerAndOutliveTheInstanceAndRunsAreScoped() {
         projection.on(requested("a", "u1", 60L));
         projection.on(provisioned("a", "u1", T0));
-        projection.on(new InstanceAutoStopRequested("a", "u1", "a", InstanceStatus.RUNNING, null, T0, 60,
-                "auto-stop: idle", T0.plusSeconds(60)));
+        InstanceAutoStopRequested autoStop = new InstanceAutoStopRequested("a", "u1", "a", InstanceStatus.RUNNING, null,
+                T0, 60, "auto-stop: idle", T0.plusSeconds(60));
+        projection.on(autoStop, "event-1");
+        projection.on(autoStop, "event-1"); // handled again after a crash, before its token was stored
         assertThat(projection.handle(new FindInstance("u1", "a")).orElseThrow().status())
                 .isEqualTo(InstanceStatus.STOPPING);
         assertThat(projection.handle(new FindInstance("u1", "a")).orElseThrow().statusMessage())
@@ -102,5 +104,41 @@ class InstanceAutoStopProjectionTest {
         assertThat(own.lastRun().candidates()).containsExactly("a");
         assertThat(projection.handle(new FindAutoStopStats("u2", DEFAULT)).stoppedSoFar()).isZero();
         assertThat(projection.handle(new FindAutoStopStats(null, DEFAULT)).lastRun().runId()).isEqualTo("r2");
+    }
+
+    @Test
+    void everyAutoStopEventCountsOnceAcrossInstancesAndRepeats() {
+        for (String id : List.of("a", "b", "c")) {
+            projection.on(requested(id, "u1", 60L));
+            projection.on(provisioned(id, "u1", T0));
+            InstanceAutoStopRequested autoStop = new InstanceAutoStopRequested(id, "u1", id, InstanceStatus.RUNNING,
+                    null, T0, 60, "auto-stop: idle", T0.plusSeconds(60));
+            projection.on(autoStop, "stop-" + id);
+            projection.on(autoStop, "stop-" + id);
+        }
+        projection.on(new InstanceAutoStopRequested("x", "u2", "x", InstanceStatus.RUNNING, null, T0, 60,
+                "auto-stop: idle", T0.plusSeconds(60)), "stop-x");
+        projection.on(new InstanceAutoStopRequested("a", "u1", "a", InstanceStatus.RUNNING, null, T0, 60,
+                "auto-stop: idle", T0.plusSeconds(600)), "stop-a-again"); // a later auto-stop of the same instance
+
+        assertThat(projection.handle(new FindAutoStopStats("u1", DEFAULT)).stoppedSoFar()).isEqualTo(4);
+        assertThat(projection.handle(new FindAutoStopStats("u2", DEFAULT)).stoppedSoFar()).isEqualTo(1);
+        assertThat(projection.handle(new FindAutoStopStats(null, DEFAULT)).stoppedSoFar()).isEqualTo(5);
+    }
+
+    @Test
+    void onlyTheLatestCountedEventsAreKept() {
+        int stops = AutoStopTallyDocument.COUNTED_KEPT + 5;
+        for (int i = 0; i < stops; i++) {
+            projection.on(new InstanceAutoStopRequested("a", "u1", "a", InstanceStatus.RUNNING, null, T0, 60,
+                    "auto-stop: idle", T0.plusSeconds(i)), "stop-" + i);
+        }
+        projection.on(new InstanceAutoStopRequested("a", "u1", "a", InstanceStatus.RUNNING, null, T0, 60,
+                "auto-stop: idle", T0.plusSeconds(stops - 1)), "stop-" + (stops - 1));
+
+        AutoStopTallyDocument tally = server.template().findById("u1", AutoStopTallyDocument.class);
+        assertThat(tally.stopped()).isEqualTo(stops);
+        assertThat(tally.counted()).hasSize(AutoStopTallyDocument.COUNTED_KEPT).endsWith("stop-" + (stops - 1))
+                .doesNotContain("stop-0");
     }
 }
