@@ -3,6 +3,8 @@ package dev.hangar.api.config;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
@@ -28,9 +30,9 @@ import org.springframework.context.annotation.Configuration;
  *     look-up by id), cleared by every instance event ({@link InstanceDetailsEviction});</li>
  * </ul>
  * The event-evicted caches are evicted by handlers of the projection's own processing group,
- * ordered after the projection, so read-your-writes and immediacy hold as without the cache. Those
- * cleared whole are loaded through {@code @Cacheable(sync = true)}: {@link ClearSafeCaffeineCache}
- * then drops a load that raced the clear. Their
+ * ordered after the projection, so read-your-writes and immediacy hold as without the cache. Every
+ * load goes through {@code Cache.get(key, loader)} ({@code @Cacheable(sync = true)} or {@link #present}):
+ * {@link ClearSafeCaffeineCache} then drops a load that raced a clear of the whole cache. Their
  * bounded lifetime only limits how long a change could go unseen on a node whose projections run
  * elsewhere.
  */
@@ -51,6 +53,20 @@ public class ReadCacheConfiguration {
     static final Duration EVICTED_BY_EVENTS_TTL = Duration.ofSeconds(30);
     /** How long a catalog entry lives: catalogs change with the configuration or the host, not with events. */
     static final Duration CATALOG_TTL = Duration.ofMinutes(5);
+
+    /**
+     * The cached value for {@code key}, loaded if missing; what the loader does not find is not kept, so
+     * the next look-up asks again. {@code Cache.get(key, loader)} is Caffeine's atomic compute: an
+     * eviction that races a load waits for it and then removes what it loaded, so a view read before an
+     * event is never kept after it.
+     */
+    public static <T> Optional<T> present(Cache cache, Object key, Callable<T> loader) {
+        T value = cache.get(key, loader);
+        if (value == null) {
+            cache.evict(key);
+        }
+        return Optional.ofNullable(value);
+    }
 
     @Bean
     public CacheManager cacheManager() {

@@ -40,13 +40,8 @@ class InstanceDirectory {
      * {@code InstanceDetailsEviction}); an unknown id is not kept.
      */
     public Optional<InstanceView> find(String ownerId, String id) {
-        String key = ownerId + ':' + id;
-        InstanceView view = details.get(key, () -> queries.query(new FindInstance(ownerId, id),
-                ResponseTypes.optionalInstanceOf(InstanceView.class)).join().orElse(null));
-        if (view == null) {
-            details.evict(key);
-        }
-        return Optional.ofNullable(view);
+        return ReadCacheConfiguration.present(details, ownerId + ':' + id, () -> queries.query(
+                new FindInstance(ownerId, id), ResponseTypes.optionalInstanceOf(InstanceView.class)).join().orElse(null));
     }
 
     /** 404 for an unknown or foreign id alike, so ids cannot be probed. */

@@ -50,13 +50,7 @@ public class UserDirectory {
     }
 
     private Optional<UserView> cached(String userId) {
-        // Cache.get(key, loader) is Caffeine's atomic compute: an eviction that races a load waits for
-        // it and then removes what it loaded, so a view read before an event is never kept after it
-        UserView view = users.get(userId, () -> query(userId).orElse(null));
-        if (view == null) {
-            users.evict(userId);
-        }
-        return Optional.ofNullable(view);
+        return ReadCacheConfiguration.present(users, userId, () -> query(userId).orElse(null));
     }
 
     private Optional<UserView> query(String userId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hangar.api.support.HangarClient.Response;
 import dev.hangar.api.support.HangarClient.User;
+import dev.hangar.api.support.PaymentSupport;
 import dev.hangar.api.support.RunningHangar;
 import dev.hangar.api.support.SecretsLedger;
 import dev.hangar.api.support.WebhookReceiver;
@@ -12,6 +13,7 @@ import dev.hangar.api.support.WebhookReceiver.Received;
 import dev.hangar.kernel.webhook.RequestStatusWebhook;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,19 +70,7 @@ class WebhookRestartTest {
     }
 
     private static void await(String what, Supplier<Boolean> condition) {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.get()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Timed out waiting for " + what);
+        PaymentSupport.await(what, condition, Duration.ofSeconds(120));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Mercado Pago's side of a test: signed notifications, and the event store as the witness. */
@@ -76,19 +77,11 @@ public final class PaymentSupport {
     }
 
     public static void await(String what, Supplier<Boolean> condition) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.get()) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        await(what, condition, Duration.ofSeconds(30));
+    }
+
+    public static void await(String what, Supplier<Boolean> condition, Duration atMost) {
+        Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(50)).until(condition::get);
     }
 
     /** The Databases surface's error body. */

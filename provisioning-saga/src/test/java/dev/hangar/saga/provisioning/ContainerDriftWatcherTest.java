@@ -1,7 +1,6 @@
 package dev.hangar.saga.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.hangar.kernel.common.SecretBox;
 import dev.hangar.kernel.database.DatabaseRequested;
@@ -151,16 +150,8 @@ class ContainerDriftWatcherTest {
                 container + "-data", "FREE", Plan.FREE.memoryBytes(), Plan.FREE.nanoCpus(), Instant.now()),
                 secrets.encrypt("Drift-Passw0rd")));
         try (DockerTestSupport docker = new DockerTestSupport()) {
-            // The watcher opens the engine's stream on its own thread and a death before that is not replayed:
-            // until one is reported, start the container and kill it again.
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                if (recorded.stream().anyMatch(r -> r.instanceId().equals(instanceId) && r.action().equals("die"))) {
-                    return true;
-                }
-                runtime.start(container);
-                docker.docker.killContainerCmd(container).exec();
-                return false;
-            });
+            docker.killUntilSeen(runtime, container,
+                    () -> recorded.stream().anyMatch(r -> r.instanceId().equals(instanceId) && r.action().equals("die")));
         }
 
         assertThat(recorded).filteredOn(r -> r.instanceId().equals(instanceId))

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Against the real Docker engine; fails (does not skip) when it is absent. */
@@ -129,16 +128,7 @@ class DockerContainerRuntimeTest extends RealDockerTest {
         runtime.ensureRunning(spec(IMAGE));
         List<ContainerEvent> events = new CopyOnWriteArrayList<>();
         try (AutoCloseable ignored = runtime.watch(events::add)) {
-            // The stream attaches on docker-java's own thread and a death before that is not replayed:
-            // until one is seen, start the container and kill it again.
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                if (events.stream().anyMatch(this::isDeathOfThis)) {
-                    return true;
-                }
-                runtime.start(name);
-                support.docker.killContainerCmd(name).exec();
-                return false;
-            });
+            support.killUntilSeen(runtime, name, () -> events.stream().anyMatch(this::isDeathOfThis));
         }
         assertThat(events).anySatisfy(e -> {
             assertThat(e.action()).isIn("die", "kill");

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +37,21 @@ public final class DockerTestSupport implements AutoCloseable {
         docker = DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost()).connectionTimeout(Duration.ofSeconds(2))
                 .responseTimeout(Duration.ofSeconds(60)).build());
+    }
+
+    /**
+     * Kills the container until {@code seen} holds (at most 30 s), starting it again between tries. An
+     * engine event stream is opened on its own thread and a death before it listens is not replayed.
+     */
+    public void killUntilSeen(ContainerRuntime runtime, String container, BooleanSupplier seen) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            if (seen.getAsBoolean()) {
+                return true;
+            }
+            runtime.start(container);
+            docker.killContainerCmd(container).exec();
+            return false;
+        });
     }
 
     public static void assertDockerReachable(ContainerRuntime runtime) {

@@ -82,7 +82,11 @@ class HttpWebhookSenderTest {
     }
 
     HttpWebhookSender sender(WebhookProperties settings) {
-        return new HttpWebhookSender(settings, HttpWebhookSender.guardFor(settings), owner -> SECRET, reports::add,
+        return sender(settings, reports::add);
+    }
+
+    HttpWebhookSender sender(WebhookProperties settings, java.util.function.Consumer<RecordStatusWebhookAttempt> reporter) {
+        return new HttpWebhookSender(settings, HttpWebhookSender.guardFor(settings), owner -> SECRET, reporter,
                 java.time.Clock.systemUTC());
     }
 
@@ -204,11 +208,10 @@ class HttpWebhookSenderTest {
     @Test
     void anAttemptRunsOffTheCallersThread() throws Exception {
         BlockingQueue<Thread> reportedOn = new LinkedBlockingQueue<>();
-        try (HttpWebhookSender sender = new HttpWebhookSender(settings(3, true), HttpWebhookSender.guardFor(settings(3, true)),
-                owner -> SECRET, r -> {
-                    reportedOn.add(Thread.currentThread());
-                    reports.add(r);
-                }, java.time.Clock.systemUTC())) {
+        try (HttpWebhookSender sender = sender(settings(3, true), r -> {
+            reportedOn.add(Thread.currentThread());
+            reports.add(r);
+        })) {
             sender.attempt(delivery(url("/hook")), 1);
             RecordStatusWebhookAttempt report = reports.poll(30, TimeUnit.SECONDS);
             assertThat(report).isNotNull();
